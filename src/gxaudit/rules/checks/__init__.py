@@ -1,0 +1,22 @@
+"""Registry of check kinds: one module per kind, listed here explicitly (as yamllint does).
+
+Each module defines `Params` (a pydantic model; unknown keys are errors) and
+`run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]`.
+A check returns one result per distinct problem (collapsed per table x column, see
+ANCHORS §10.12), or a single `pass` / `not_applicable` / `cannot_evaluate` result.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+KINDS: tuple[str, ...] = (
+    # filled in as check modules land; a kind not listed here is unknown to the loader
+)
+
+
+def get(kind: str) -> ModuleType:
+    if kind not in KINDS:
+        raise KeyError(kind)
+    return importlib.import_module(f"gxaudit.rules.checks.{kind}")

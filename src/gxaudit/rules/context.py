@@ -1,0 +1,24 @@
+"""What a check may know besides the submission itself.
+
+Checks are pure functions of (submission, params, context). Everything that comes from
+outside the document — the date of the check, the previous period of the same agency, the
+office's configuration — reaches them here, so a check never opens files or the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from gxaudit.model import Submission
+
+
+@dataclass
+class CheckContext:
+    as_of: dt.date | None = None  # the day the check is made (monthly freshness)
+    period: str | None = None  # "2025" or "2026-10"
+    previous: Submission | None = None  # same agency, previous period (history), if any
+    history_available: bool = False  # False: consistency checks report cannot_evaluate
+    peers: list[Submission] = field(default_factory=list)  # same period, same peer group
+    settings: dict[str, Any] = field(default_factory=dict)  # office config (gxaudit.toml)
