@@ -277,9 +277,11 @@ class PackStamp(Model):
 
 
 class Scorecard(Model):
-    submission_id: str
-    file: str
+    """One agency's result for one period: all its documents, all applicable packs."""
+
     agency: str
+    submission_ids: list[str] = Field(default_factory=list)
+    files: list[str] = Field(default_factory=list)
     agency_kind: str | None = None
     peer_group: str = "其他"
     period: str | None = None
