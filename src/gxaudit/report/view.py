@@ -1,0 +1,149 @@
+"""Presentation helpers shared by the office renderers (XLSX, HTML, circular).
+
+Renderers are pure functions of a `RunResult`; this module only labels, orders and formats
+what the earlier stages computed, so that every output says the same thing in the same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from gxaudit.model import Evidence, Finding, RankRow, RunResult, Scorecard
+from gxaudit.report.atomic import write_bytes  # noqa: F401  (re-exported for the renderers)
+
+STATUS_LABELS = {
+    "scored": "已评分",
+    "unreadable": "无法读取",
+    "missing": "未报送",
+    "not_scored": "未评分",
+}
+OUTCOME_LABELS = {
+    "fail": "未通过",
+    "pass": "通过",
+    "not_applicable": "不适用",
+    "cannot_evaluate": "无法评估",
+}
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+FAIL_GRADE = "不合格"
+TABLE_LABELS = {
+    "proactive": "主动公开情况表",
+    "applications": "申请情况表",
+    "review_litigation": "复议诉讼情况表",
+    "legacy_stats": "统计表",
+}
+CELL_LABELS = {
+    "total": "总计", "natural": "自然人", "commercial": "商业企业", "research": "科研机构",
+    "nonprofit": "社会公益组织", "legal": "法律服务机构", "other_org": "其他",
+    "new": "本年新收", "carried_in": "上年结转", "handled_total": "办理结果总计",
+    "carried_out": "结转下年度", "granted": "予以公开", "partial": "部分公开",
+    "review": "行政复议", "suit_direct": "未经复议直接起诉", "suit_after_review": "复议后起诉",
+}
+
+
+def status_label(status: str | None) -> str:
+    return STATUS_LABELS.get(status or "scored", status or "")
+
+
+def fmt_score(value: float | None) -> str:
+    """One decimal, as the offices' sheets print scores; blank stays blank."""
+    return "" if value is None else f"{value:.1f}"
+
+
+def fmt_change(row: RankRow) -> str:
+    """Rank change as a reader expects it: ↑2 is better (smaller rank number)."""
+    if row.rank_change is None:
+        return "新" if row.prev_rank is None and row.rank is not None else ""
+    if row.rank_change == 0:
+        return "—"
+    # rank_change = prev_rank - rank (positive = moved up) when prev/rank are both known.
+    change = row.rank_change
+    if row.prev_rank is not None and row.rank is not None:
+        change = row.prev_rank - row.rank
+    return f"↑{change}" if change > 0 else f"↓{-change}"
+
+
+def cards_by_agency(result: RunResult) -> dict[str, Scorecard]:
+    return {c.agency: c for c in result.scorecards}
+
+
+def ranking_rows(result: RunResult) -> list[RankRow]:
+    """The ranking as the rank stage ordered it; agencies without a row are appended.
+
+    A scorecard the ranking does not list must still appear (nothing is dropped), so it is
+    added after the ranked rows with its own status.
+    """
+    rows = list(result.ranking)
+    listed = {r.agency for r in rows}
+    for c in result.scorecards:
+        if c.agency not in listed:
+            rows.append(
+                RankRow(
+                    agency=c.agency,
+                    peer_group=c.peer_group,
+                    total=c.total if c.status == "scored" else None,
+                    grade=c.grade,
+                    rank=None,
+                    status=c.status,
+                    submission_ids=c.submission_ids,
+                )
+            )
+    return rows
+
+
+def peer_groups(rows: Iterable[RankRow]) -> list[tuple[str, list[RankRow]]]:
+    """Rows split by peer group, groups in order of first appearance."""
+    groups: dict[str, list[RankRow]] = {}
+    for r in rows:
+        groups.setdefault(r.peer_group, []).append(r)
+    return list(groups.items())
+
+
+def failed(card: Scorecard) -> list[Finding]:
+    """Failed findings, the costly and severe ones first (Lighthouse: failing audits on top)."""
+    items = [f for f in card.findings if f.outcome == "fail"]
+    return sorted(items, key=lambda f: (-f.deduction, SEVERITY_ORDER.get(f.severity, 9), f.rule_id))
+
+
+def unevaluated(card: Scorecard) -> list[Finding]:
+    return sorted((f for f in card.findings if f.outcome == "cannot_evaluate"), key=lambda f: f.rule_id)
+
+
+def evidence_where(ev: Evidence) -> str:
+    """A human locator for one piece of evidence: file, page/line, section, table cell."""
+    parts = [ev.file]
+    if ev.page is not None:
+        parts.append(f"第{ev.page}页")
+    if ev.line is not None:
+        parts.append(f"第{ev.line}行")
+    if ev.section:
+        parts.append(f"“{ev.section}”")
+    if ev.table:
+        cell = TABLE_LABELS.get(ev.table, ev.table)
+        if ev.row or ev.col:
+            cell += "“" + "/".join(CELL_LABELS.get(x, x) for x in (ev.row, ev.col) if x) + "”"
+        parts.append(cell)
+    return " ".join(parts)
+
+
+def printed_computed(ev: Evidence) -> str:
+    if ev.printed is None and ev.computed is None:
+        return ""
+    return f"填报 {_num(ev.printed)}，应为 {_num(ev.computed)}"
+
+
+def _num(v: float | None) -> str:
+    if v is None:
+        return "空白"
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+def period_words(period: str | None) -> tuple[str, str, str]:
+    """('2025', '11', '2025年11月') for a month, ('2025', '', '2025年度') for a year."""
+    p = (period or "").strip()
+    if len(p) >= 7 and p[4] == "-":
+        year, month = p[:4], str(int(p[5:7]))
+        return year, month, f"{year}年{month}月"
+    if p.isdigit():
+        return p, "", f"{p}年度"
+    return p, "", p
