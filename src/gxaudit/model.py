@@ -138,6 +138,9 @@ class Table(Model):
     unplaced: list[str] = Field(default_factory=list)  # rows/cells read but not placed, and why
     extra_rows: dict[str, dict[str, Cell]] = Field(default_factory=dict)  # unmapped, by label
     loc: Loc | None = None
+    # row key (or printed label) -> the printed run-together cells of a row not (fully) split,
+    # so that a later step (last year's figures) can still decide it
+    pending: dict[str, str] = Field(default_factory=dict)
 
     def value(self, row: str, col: str) -> float | None:
         c = self.cells.get(row, {}).get(col)
@@ -163,6 +166,7 @@ class LogItem(Model):
     date_raw: str = ""
     date_source: str | None = None  # which field/format the date came from
     url: str | None = None
+    trigger: dt.date | None = None  # the date a deadline runs from (成文/批准日期), when logged
     loc: Loc | None = None
 
 

@@ -13,6 +13,12 @@ from types import ModuleType
 
 KINDS: tuple[str, ...] = (
     # filled in as check modules land; a kind not listed here is unknown to the loader
+    # monthly (publication logs and site snapshots)
+    "column_present",
+    "count_at_least",
+    "freshness",
+    "item_deadline",
+    "report_timeliness",
 )
 
 
