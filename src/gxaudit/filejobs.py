@@ -1,0 +1,149 @@
+"""Per-file work that runs in worker processes: ingest + extract, with a cache by content hash.
+
+Why a separate module: everything here must be importable and picklable by a fresh worker
+process, and it must hand back only Submissions — the Document (all blocks of a 300-page PDF)
+dies inside the worker, so memory stays flat however many files a run has.
+
+The cache key is the file's SHA-256 plus what else changes the extraction: the display name,
+the manifest fields and a fingerprint of the ingest/extract source code. A changed extractor
+therefore never serves stale Submissions, and re-scoring never re-reads a document.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from gxaudit.discover import Input
+from gxaudit.model import ReadFailure, Submission
+
+PKG = Path(__file__).resolve().parent
+
+
+class FileResult(BaseModel):
+    display: str
+    sha256: str = ""
+    submissions: list[Submission] = Field(default_factory=list)
+    failed: bool = False
+    cached: bool = False
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the sources that shape a Submission (model, ingest, extract)."""
+    h = hashlib.sha256()
+    files = [PKG / "model.py", *sorted((PKG / "ingest").rglob("*.py")),
+             *sorted((PKG / "extract").rglob("*.py"))]
+    for f in files:
+        h.update(f.relative_to(PKG).as_posix().encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def cache_key(sha: str, inp: Input) -> str:
+    extra = json.dumps([inp.display, sorted(inp.manifest.items()), code_fingerprint()],
+                       ensure_ascii=False)
+    return f"{sha[:32]}-{hashlib.sha256(extra.encode()).hexdigest()[:32]}"
+
+
+def _internal_failure(inp: Input, stage: str, exc: BaseException) -> ReadFailure:
+    return ReadFailure(path=inp.display, reason="internal_error",
+                       message=f"{inp.display}：{stage}时出错（{type(exc).__name__}: {exc}）。"
+                               "请将该文件提交给维护者排查；其他文件的结果不受影响")
+
+
+def process_file(inp: Input, cache_dir: str | None = None) -> FileResult:
+    """Ingest and extract one file; never raises for a bad file (it comes back failed)."""
+    from gxaudit import extract, ingest  # imported in the worker, not at CLI start
+
+    path = Path(inp.path)
+    try:
+        sha = file_sha256(path)
+    except OSError as exc:
+        failure = ReadFailure(path=inp.display, reason="unreadable",
+                              message=f"{inp.display}：无法打开文件（{exc.strerror}），请检查文件权限")
+        return FileResult(display=inp.display, failed=True,
+                          submissions=[extract.failed_submission(failure, inp.manifest or None)])
+    cache_file = Path(cache_dir) / f"{cache_key(sha, inp)}.json" if cache_dir else None
+    if cache_file is not None and cache_file.is_file():
+        try:
+            hit = FileResult.model_validate_json(cache_file.read_bytes())
+            return hit.model_copy(update={"cached": True})
+        except ValueError:
+            pass  # a damaged cache entry is rebuilt below
+    doc = None
+    try:
+        doc = ingest.read_or_fail(path, display=inp.display)
+    except Exception as exc:  # a reader bug must not sink the whole run
+        doc = _internal_failure(inp, "读取", exc)
+    if isinstance(doc, ReadFailure):
+        sub = extract.failed_submission(doc, inp.manifest or None)
+        return FileResult(display=inp.display, sha256=sha, failed=True, submissions=[sub])
+    try:
+        subs = extract.extract(doc, inp.manifest or None)
+    except Exception as exc:
+        sub = extract.failed_submission(_internal_failure(inp, "提取内容", exc), inp.manifest or None)
+        return FileResult(display=inp.display, sha256=sha, failed=True, submissions=[sub])
+    del doc
+    result = FileResult(display=inp.display, sha256=sha, submissions=subs)
+    if cache_file is not None:
+        from gxaudit.report.atomic import write_text
+
+        write_text(cache_file, result.model_dump_json())
+    return result
+
+
+def process_batch(inputs: list[Input], cache_dir: str | None = None) -> list[FileResult]:
+    return [process_file(i, cache_dir) for i in inputs]
+
+
+# ------------------------------------------------------------------ evaluate in workers
+
+
+class EvalTask(BaseModel):
+    agency: str
+    submission: Submission
+    previous: Submission | None = None
+
+
+@functools.lru_cache(maxsize=4)
+def _packs(selection_json: str, config_json: str):
+    from gxaudit import rules
+
+    return rules.load_packs(json.loads(selection_json), json.loads(config_json))
+
+
+def evaluate_batch(tasks: list[EvalTask], peers: list[Submission], selection_json: str,
+                   config_json: str, as_of, period: str | None, history_available: bool,
+                   settings_json: str, packs=None) -> list[list]:
+    """Evaluate submissions of one peer group.
+
+    In a worker the packs are loaded there (once per process) from the selection and config,
+    so rule objects never need to be pickled; inline, the caller passes its own `packs`.
+    """
+    from gxaudit import rules
+    from gxaudit.rules.context import CheckContext
+
+    if packs is None:
+        packs = _packs(selection_json, config_json)
+    settings = json.loads(settings_json)
+    out = []
+    for t in tasks:
+        ctx = CheckContext(as_of=as_of, period=period, previous=t.previous,
+                           history_available=history_available,
+                           peers=[p for p in peers if p.agency.value != t.agency],
+                           settings=settings)
+        out.append(rules.evaluate(t.submission, packs, ctx))
+    return out

@@ -1,0 +1,351 @@
+"""The `score` job: discover → ingest → extract → evaluate → score → rank → store → RunResult.
+
+The CLI calls `run()` and renders what it returns; nothing here prints. Work per file
+(ingest + extract) and per peer group (evaluate) goes through a `concurrent.futures.Executor`
+passed in by the caller — a process pool on one machine, a Dask client's executor on many,
+or None to run inline. Results are collected in input order, so every executor gives the
+same bytes.
+
+Decisions documented in docs/result-json.md:
+- as_of defaults to the last day of the period (so a re-run next week gives the same
+  result); without a period, today.
+- The period defaults to the most common period among the readable submissions.
+- An agency whose files all failed to read is 'unreadable' (not scored, ranked last); one
+  with some unreadable files is scored on the rest and says so in status_reason.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import tomllib
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from concurrent.futures import Executor
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from gxaudit import __version__
+from gxaudit.discover import Discovery, discover
+from gxaudit.filejobs import EvalTask, FileResult, evaluate_batch, process_batch
+from gxaudit.history import History, normalise_period, pack_key
+from gxaudit.model import Finding, PackStamp, RunRecord, RunResult, Scorecard, Sourced, Submission
+from gxaudit.ranking import peer_group_for, rank
+
+Progress = Callable[[str, int, int], None]  # (stage label, done, total)
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    dirs: list[Path]
+    period: str | None = None
+    as_of: dt.date | None = None
+    packs: list[str] | None = None  # pack selection; None = every applicable pack
+    config: dict = Field(default_factory=dict)
+    history: Path | None = None  # None: do not read or write history
+    cache_dir: Path | None = None  # None: no extraction cache
+    roster: Path | None = None
+    supported: set[str] | None = None  # default gxaudit.ingest.SUPPORTED
+
+
+class Outcome(BaseModel):
+    result: RunResult
+    submissions: list[Submission] = Field(default_factory=list)
+    unreadable: list[str] = Field(default_factory=list)  # display paths
+
+
+class ConfigError(ValueError):
+    """gxaudit.toml cannot be read (exit code 2)."""
+
+
+def load_config(path: Path | None) -> dict:
+    if path is None:
+        return {}
+    try:
+        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"找不到配置文件 {path}：请检查 --config 路径") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"配置文件 {path} 格式错误（{exc}）：请按 TOML 格式修改") from exc
+
+
+def period_end(period: str | None) -> dt.date | None:
+    if not period:
+        return None
+    parts = period.split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) == 1:
+            return dt.date(year, 12, 31)
+        month = int(parts[1])
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    except (ValueError, IndexError):
+        return None
+
+
+def stamp_of(pack) -> PackStamp:
+    """The PackStamp of a loaded RulePack (attribute names per the rules module)."""
+    stamp = getattr(pack, "stamp", None)
+    stamp = stamp() if callable(stamp) else stamp
+    if isinstance(stamp, PackStamp):
+        return stamp
+    return PackStamp(id=getattr(pack, "pack", None) or getattr(pack, "id"),
+                     version=str(getattr(pack, "version", "")),
+                     sha256=getattr(pack, "sha256", "") or "",
+                     overrides=list(getattr(pack, "overrides", []) or []))
+
+
+# ------------------------------------------------------------------ stages
+
+
+def _chunks(items: list, n: int) -> list[list]:
+    size = max(1, -(-len(items) // n)) if items else 1
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def extract_all(disc: Discovery, executor: Executor | None, cache_dir: Path | None,
+                progress: Progress | None = None, workers: int = 1) -> list[FileResult]:
+    """Ingest + extract every input, in input order whatever the executor."""
+    inputs = disc.inputs
+    cache = str(cache_dir) if cache_dir else None
+    total = len(inputs)
+    if progress:
+        progress("读取与提取", 0, total)
+    if executor is None or total <= 1:
+        out = []
+        for inp in inputs:
+            out.extend(process_batch([inp], cache))
+            if progress:
+                progress("读取与提取", len(out), total)
+        return out
+    batches = _chunks(inputs, workers * 4)
+    futures = [executor.submit(process_batch, b, cache) for b in batches]
+    out, done = [], 0
+    for fut, batch in zip(futures, batches):
+        out.extend(fut.result())
+        done += len(batch)
+        if progress:
+            progress("读取与提取", done, total)
+    return out
+
+
+def _roster_names(subs: list[Submission], names: list[str]) -> None:
+    """Map extracted agency names onto roster names when exactly one roster name fits."""
+    for s in subs:
+        value = s.agency.value
+        if not value or value in names or s.agency.source == "manifest":
+            continue
+        fits = [n for n in names if n in value or value in n]
+        if len(fits) == 1:
+            s.agency = Sourced(value=fits[0], source="config",
+                               detail=f"单位名单 agencies.csv（原文“{value}”）")
+
+
+def assign_agencies(results: list[FileResult], disc: Discovery) -> list[Submission]:
+    """Folder and roster beat what the text says; a file name is the last resort."""
+    by_display = {i.display: i for i in disc.inputs}
+    roster = {e.agency: e for e in disc.roster}
+    subs = []
+    for r in results:
+        inp = by_display[r.display]
+        for s in r.submissions:
+            if s.agency.source != "manifest" and inp.folder_agency:
+                s.agency = Sourced(value=inp.folder_agency, source="file",
+                                   detail=f"所在文件夹“{inp.folder_agency}”")
+            elif not s.agency.value:
+                stem = Path(r.display).stem
+                s.agency = Sourced(value=stem, source="file", detail="未识别单位名称，暂用文件名")
+            subs.append(s)
+    _roster_names(subs, sorted(roster))
+    for s in subs:
+        entry = roster.get(s.agency.value)
+        if entry and entry.kind and s.agency_kind.source != "manifest":
+            s.agency_kind = Sourced(value=entry.kind, source="config", detail="单位名单 agencies.csv")
+    return subs
+
+
+def agency_groups(subs: list[Submission], disc: Discovery, mapping: dict[str, str]) -> dict[str, str]:
+    roster = {e.agency: e for e in disc.roster}
+    kinds: dict[str, str | None] = {}
+    for s in subs:
+        kinds.setdefault(s.agency.value, None)
+        if kinds[s.agency.value] is None and s.agency_kind.value:
+            kinds[s.agency.value] = s.agency_kind.value
+    out = {}
+    for agency, kind in kinds.items():
+        entry = roster.get(agency)
+        out[agency] = (entry.peer_group if entry and entry.peer_group else
+                       peer_group_for(kind or (entry.kind if entry else None), mapping))
+    return out
+
+
+def evaluate_all(by_agency: dict[str, list[Submission]], groups: dict[str, str], packs, opts: Options,
+                 period: str | None, as_of: dt.date | None, history: History | None,
+                 executor: Executor | None, progress: Progress | None) -> dict[str, list[list[Finding]]]:
+    """Findings per agency, one list per readable submission, in submission order."""
+    per_group: dict[str, list[EvalTask]] = defaultdict(list)
+    for agency in sorted(by_agency):
+        for s in by_agency[agency]:
+            previous = None
+            year = s.report_year.value
+            if history is not None and isinstance(year, int):
+                previous = history.previous_submission(agency, year)
+            per_group[groups[agency]].append(EvalTask(agency=agency, submission=s, previous=previous))
+    args = (json.dumps(opts.packs, ensure_ascii=False), json.dumps(opts.config, ensure_ascii=False,
+            sort_keys=True, default=str), as_of, period, history is not None,
+            json.dumps(opts.config, ensure_ascii=False, sort_keys=True, default=str))
+    jobs = []
+    for group in sorted(per_group):
+        peers = [t.submission for t in per_group[group]]
+        for chunk in _chunks(per_group[group], 4):
+            jobs.append((chunk, peers))
+    total = sum(len(c) for c, _ in jobs)
+    out: dict[str, list[list[Finding]]] = defaultdict(list)
+    if progress:
+        progress("检查规则", 0, total)
+    if executor is None:
+        results = (evaluate_batch(c, p, *args, packs=packs) for c, p in jobs)
+    else:
+        futures = [executor.submit(evaluate_batch, c, p, *args) for c, p in jobs]
+        results = (f.result() for f in futures)
+    done = 0
+    for (chunk, _), found in zip(jobs, results):
+        for task, findings in zip(chunk, found):
+            out[task.agency].append(findings)
+        done += len(chunk)
+        if progress:
+            progress("检查规则", done, total)
+    return out
+
+
+def mark_repeated(findings: list[Finding], failed_before: set[str]) -> None:
+    for f in findings:
+        if f.outcome == "fail" and f.rule_id in failed_before:
+            f.repeated = True
+
+
+def unreadable_card(agency: str, failed: list[Submission], group: str) -> Scorecard:
+    reasons = "；".join(s.failure.message for s in failed if s.failure)
+    return Scorecard(agency=agency, submission_ids=[s.id for s in failed],
+                     files=sorted({s.file for s in failed}), peer_group=group,
+                     agency_kind=next((s.agency_kind.value for s in failed if s.agency_kind.value), None),
+                     status="unreadable", status_reason=f"无法读取：{reasons}", total=0.0)
+
+
+def score_all(by_agency: dict[str, list[Submission]], failed_by_agency: dict[str, list[Submission]],
+              findings: dict[str, list[list[Finding]]], packs, groups: dict[str, str],
+              failed_before: dict[str, set[str]], period: str | None) -> list[Scorecard]:
+    from gxaudit import scoring
+
+    cards = []
+    for agency in sorted(set(by_agency) | set(failed_by_agency)):
+        subs, failed = by_agency.get(agency, []), failed_by_agency.get(agency, [])
+        if not subs:
+            cards.append(unreadable_card(agency, failed, groups[agency]))
+            continue
+        flat = [f for per_sub in findings.get(agency, []) for f in per_sub]
+        mark_repeated(flat, failed_before.get(agency, set()))
+        card = scoring.scorecard(agency, subs, flat, packs)
+        mark_repeated(card.findings, failed_before.get(agency, set()))
+        update: dict = {"peer_group": groups[agency]}
+        if card.period is None:
+            update["period"] = period
+        if card.agency_kind is None:
+            update["agency_kind"] = next((s.agency_kind.value for s in subs if s.agency_kind.value), None)
+        if failed:
+            update["submission_ids"] = [*card.submission_ids, *(s.id for s in failed)]
+            update["files"] = sorted({*card.files, *(s.file for s in failed)})
+            reasons = "；".join(s.failure.message for s in failed if s.failure)
+            update["status_reason"] = "；".join(x for x in (card.status_reason,
+                                                             f"部分文件无法读取：{reasons}") if x)
+        cards.append(card.model_copy(update=update))
+    return cards
+
+
+def summarise(cards: list[Scorecard], ranking, disc: Discovery, failed: list[Submission],
+              previous_period: str | None, comparable: bool) -> dict:
+    problems: dict[str, dict] = {}
+    for c in cards:
+        for f in c.findings:
+            if f.outcome != "fail":
+                continue
+            p = problems.setdefault(f.rule_id, {"rule_id": f.rule_id, "title": f.title, "pack": f.pack,
+                                                "agencies": [], "occurrences": 0, "repeated": 0})
+            if c.agency not in p["agencies"]:
+                p["agencies"].append(c.agency)
+            p["occurrences"] += f.count
+            p["repeated"] += int(f.repeated)
+    common = sorted(problems.values(), key=lambda p: (-len(p["agencies"]), -p["occurrences"], p["rule_id"]))
+    for p in common:
+        p["agencies"] = sorted(p["agencies"])
+    status = Counter(r.status for r in ranking)
+    return {
+        "counts": {"agencies": len(ranking), "files": len(disc.inputs), "skipped": len(disc.skipped),
+                   **{k: status.get(k, 0) for k in ("scored", "not_scored", "unreadable", "missing")}},
+        "common_problems": common,
+        "unreadable": [{"path": s.file, "agency": s.agency.value, "message": s.failure.message}
+                       for s in failed if s.failure],
+        "previous_period": previous_period,
+        "rank_comparable": comparable,
+        "warnings": list(disc.warnings),
+    }
+
+
+def infer_period(subs: list[Submission]) -> str | None:
+    counts = Counter(normalise_period(str(s.period.value)) for s in subs if s.period.value)
+    if not counts:
+        return None
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def run(opts: Options, executor: Executor | None = None, progress: Progress | None = None,
+        workers: int = 1, created: dt.datetime | None = None) -> Outcome:
+    """Score everything under opts.dirs; raises DiscoveryError/ConfigError/rule errors (exit 2)."""
+    from gxaudit import ingest, rules
+
+    packs = rules.load_packs(opts.packs, opts.config)  # rule errors surface before any read
+    stamps = sorted((stamp_of(p) for p in packs), key=lambda s: s.id)
+    supported = opts.supported if opts.supported is not None else set(ingest.SUPPORTED)
+    disc = discover(opts.dirs, supported, opts.roster)
+    results = extract_all(disc, executor, opts.cache_dir, progress, workers)
+    subs = assign_agencies(results, disc)
+    readable = [s for s in subs if s.failure is None]
+    failed = [s for s in subs if s.failure is not None]
+    period = normalise_period(opts.period) or infer_period(readable)
+    as_of = opts.as_of or period_end(period) or dt.date.today()
+    mapping = dict(opts.config.get("ranking", {}).get("peer_groups", {}))
+    groups = agency_groups(subs, disc, mapping)
+    by_agency: dict[str, list[Submission]] = defaultdict(list)
+    failed_by_agency: dict[str, list[Submission]] = defaultdict(list)
+    for s in readable:
+        by_agency[s.agency.value].append(s)
+    for s in failed:
+        failed_by_agency[s.agency.value].append(s)
+
+    history = History(opts.history) if opts.history else None
+    try:
+        prev = history.previous_period(period) if history and period else None
+        failed_before = history.failed_rules(prev) if history and prev else {}
+        comparable = bool(prev) and history.pack_key_of(prev) == pack_key(stamps)
+        prev_ranks = history.ranks(prev) if comparable else {}
+        findings = evaluate_all(by_agency, groups, packs, opts, period, as_of, history, executor, progress)
+        cards = score_all(by_agency, failed_by_agency, findings, packs, groups, failed_before, period)
+        roster_missing = [(e.agency, e.peer_group or peer_group_for(e.kind, mapping))
+                          for e in disc.roster if e.agency not in groups]
+        ranking = rank(cards, prev_ranks, roster_missing, mapping)
+        record = RunRecord(tool_version=__version__, period=period, as_of=as_of, packs=stamps,
+                           inputs=[{"path": r.display, "sha256": r.sha256} for r in results],
+                           skipped=disc.skipped)
+        result = RunResult(run=record, scorecards=cards, ranking=ranking,
+                           summary=summarise(cards, ranking, disc, failed, prev, comparable))
+        if history is not None and period:
+            history.store(result, readable, created=created)
+        elif history is not None:
+            result.summary["warnings"].append("未能确定期次，本次结果未写入历史库：请用 --period 指定，如 2025 或 2025-10")
+    finally:
+        if history is not None:
+            history.close()
+    return Outcome(result=result, submissions=readable, unreadable=[s.file for s in failed])
