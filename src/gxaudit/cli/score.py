@@ -1,0 +1,176 @@
+"""`gxaudit score DIR...`: the main job. Wiring and argument parsing only.
+
+Exit codes: 0 ok; 1 --fail-under not met by some scored agency; 2 usage, config or rule-file
+error; 3 some inputs could not be read (reports are still written, marked 无法读取).
+When inputs are unreadable AND the threshold fails, 3 wins: the result is incomplete.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+import click
+
+FORMATS = ("table", "json", "csv", "xlsx", "html")
+OUTPUT_NAMES = {"json": "result.json", "csv": "ranking.csv", "xlsx": "report.xlsx", "html": "report.html"}
+EXIT_OK, EXIT_THRESHOLD, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
+
+
+def fail_usage(message: str) -> None:
+    click.echo(f"错误：{message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def parse_formats(text: str) -> list[str]:
+    wanted = [f.strip().lower() for f in text.split(",") if f.strip()]
+    bad = [f for f in wanted if f not in FORMATS]
+    if bad or not wanted:
+        fail_usage(f"--format 不支持“{'、'.join(bad) or text}”：可选 {','.join(FORMATS)}（用逗号分隔）")
+    return list(dict.fromkeys(wanted))
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        fail_usage(f"--as-of 日期“{text}”无法识别：请写成 2025-10-31 的形式")
+
+
+def make_progress(enabled: bool):
+    """A rich progress bar on stderr, or None in pipes (quiet, no carriage returns)."""
+    if not enabled:
+        return None, None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   console=Console(stderr=True), transient=True)
+    tasks: dict[str, int] = {}
+
+    def update(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(stage, total=total)
+        bar.update(tasks[stage], completed=done, total=total)
+
+    return bar, update
+
+
+def write_outputs(result, formats: list[str], out: Path) -> list[Path]:
+    from gxaudit.report import csvout, jsonout
+
+    written = []
+    for fmt in formats:
+        if fmt == "table":
+            continue
+        path = out / OUTPUT_NAMES[fmt]
+        if fmt == "json":
+            written.append(jsonout.write(result, path))
+        elif fmt == "csv":
+            written.append(csvout.write(result, path))
+            written.append(csvout.write_findings(result, out / "findings.csv"))
+        elif fmt == "xlsx":
+            from gxaudit.report import xlsx
+
+            written.append(xlsx.write(result, path))
+        elif fmt == "html":
+            from gxaudit.report import html
+
+            written.append(html.write(result, path))
+    return written
+
+
+def exit_code(result, unreadable: list[str], fail_under: float | None) -> int:
+    if unreadable:
+        return EXIT_UNREADABLE
+    if fail_under is not None and any(c.status == "scored" and c.total < fail_under
+                                      for c in result.scorecards):
+        return EXIT_THRESHOLD
+    return EXIT_OK
+
+
+@click.command("score")
+@click.argument("dirs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--period", help="期次：年度如 2025，月度如 2025-10（默认按材料推断）")
+@click.option("--as-of", "as_of", help="检查日期 YYYY-MM-DD（默认为期次最后一天）")
+@click.option("--packs", help="规则包，逗号分隔（默认全部适用的规则包）")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="配置文件（默认 ./gxaudit.toml）")
+@click.option("--format", "formats", default="table", show_default=True, help="输出格式：table,json,csv,xlsx,html")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("gxaudit-out"), show_default=True,
+              help="报告输出文件夹")
+@click.option("--history", "history_path", type=click.Path(path_type=Path), help="历史库（默认 .gxaudit/history.sqlite）")
+@click.option("--no-history", is_flag=True, help="不读写历史库")
+@click.option("--fail-under", type=float, help="有单位总分低于此值时退出码为 1")
+@click.option("--jobs", type=int, help="并行进程数（默认 CPU 核数）")
+@click.option("--no-cache", is_flag=True, help="不使用提取缓存")
+@click.option("--roster", type=click.Path(path_type=Path), help="单位名单 agencies.csv（agency,kind,peer_group）")
+def command(dirs, period, as_of, packs, config_path, formats, out, history_path, no_history, fail_under,
+            jobs, no_cache, roster) -> None:
+    """评分：读取 DIR 中各单位报送的材料，检查、评分、排名并输出报告。"""
+    from gxaudit import pipeline
+    from gxaudit.discover import DiscoveryError
+    from gxaudit.history import DEFAULT_PATH, HistoryError
+
+    if not dirs:
+        fail_usage("请指定报送材料所在的文件夹，例如：gxaudit score submissions/")
+    fmts = parse_formats(formats)
+    if jobs is not None and jobs < 1:
+        fail_usage("--jobs 必须是正整数")
+    if config_path is None and Path("gxaudit.toml").is_file():
+        config_path = Path("gxaudit.toml")
+    try:
+        config = pipeline.load_config(config_path)
+    except pipeline.ConfigError as exc:
+        fail_usage(str(exc))
+    settings = config.get("history", {}) if isinstance(config.get("history"), dict) else {}
+    history = None if no_history else Path(history_path or settings.get("path") or DEFAULT_PATH)
+    cache = None if no_cache else Path(config.get("cache", {}).get("dir") or
+                                       (history.parent if history else DEFAULT_PATH.parent) / "cache")
+    opts = pipeline.Options(dirs=list(dirs), period=period, as_of=parse_date(as_of),
+                            packs=[p.strip() for p in packs.split(",") if p.strip()] if packs else None,
+                            config=config, history=history, cache_dir=cache, roster=roster)
+    workers = jobs or os.cpu_count() or 1
+    bar, progress = make_progress(sys.stderr.isatty())
+    try:
+        outcome = _run(pipeline, opts, workers, bar, progress)
+    except (DiscoveryError, HistoryError, *rule_errors()) as exc:
+        fail_usage(str(exc))
+    result = outcome.result
+    if "table" in fmts:
+        from gxaudit.report import terminal
+
+        click.echo(terminal.render(result), nl=False)
+    for path in write_outputs(result, fmts, out):
+        click.echo(f"已写入 {path}", err=True)
+    sys.exit(exit_code(result, outcome.unreadable, fail_under))
+
+
+def _run(pipeline, opts, workers: int, bar, progress):
+    """Run inline for one worker, else in a process pool; the bar lives only while we work."""
+    from contextlib import ExitStack
+
+    with ExitStack() as stack:
+        if bar is not None:
+            stack.enter_context(bar)
+        executor = None
+        if workers > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            executor = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
+        return pipeline.run(opts, executor=executor, progress=progress, workers=workers)
+
+
+def rule_errors() -> tuple[type[BaseException], ...]:
+    """Exception types the rules stage raises for a bad pack (reported with exit code 2)."""
+    from gxaudit import pipeline, rules
+
+    found = [pipeline.ConfigError]
+    for name in ("RuleError", "PackError", "RuleFileError", "LoadError"):
+        exc = getattr(rules, name, None)
+        if isinstance(exc, type) and issubclass(exc, BaseException):
+            found.append(exc)
+    return tuple(found)
