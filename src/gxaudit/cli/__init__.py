@@ -12,6 +12,7 @@ from gxaudit import __version__
 COMMAND_MODULES = (
     # one module per command (or command group); each defines `command`
     "score",
+    "circular",
 )
 
 

@@ -113,19 +113,19 @@ def bars_png(rows: list[RankRow], *, title: str = "") -> bytes:
     """The same bars as PNG bytes for the DOCX circular (only scored rows have a bar)."""
     plt = _pyplot()
     scored = [r for r in rows if r.total is not None]
-    fig_h = 0.9 + 0.32 * max(len(scored), 1)
-    fig, ax = plt.subplots(figsize=(6.2, fig_h), dpi=150)
+    fig_h = 0.8 + 0.3 * max(len(scored), 1)
+    fig, ax = plt.subplots(figsize=(5.2, fig_h), dpi=150)
     names = [r.agency for r in scored][::-1]
     values = [r.total for r in scored][::-1]
     colors = [bar_color(r.grade) for r in scored][::-1]
     ax.barh(names, values, color=colors, height=0.62)
     for y, v in enumerate(values):
-        ax.text(v + 0.8, y, f"{v:.1f}", va="center", fontsize=8)
+        ax.text(v + 0.8, y, f"{v:.1f}", va="center", fontsize=9)
     ax.set_xlim(0, 105)
     for tick in (60, 80, 90):
         ax.axvline(tick, color="#cccccc", linewidth=0.7, zorder=0)
-    ax.tick_params(axis="y", labelsize=9)
-    ax.tick_params(axis="x", labelsize=8)
+    ax.tick_params(axis="y", labelsize=10)
+    ax.tick_params(axis="x", labelsize=9)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     if title:
