@@ -1,0 +1,1 @@
+"""Synthetic documents: spec blocks and the renderers that write them in every format."""

@@ -1,0 +1,141 @@
+"""A reportlab PDF with a CJK font and ruled tables that pdfplumber's line finder sees.
+
+reportlab cannot embed the Debian Noto CJK fonts (CFF outlines in a TTC), so the text uses the
+standard CID font STSong-Light, as many generated government PDFs do.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from gxaudit.synth.spec import SpecBlock
+
+FONT = "STSong-Light"
+PAGE_W, PAGE_H = 595.27, 841.89
+LEFT, RIGHT, TOP, BOTTOM = 72.0, 72.0, 72.0, 72.0
+_TOKEN = re.compile(r"[A-Za-z0-9.,:;%+\-_/()]+ ?|\s|.", re.S)
+
+
+def _font() -> str:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    return FONT
+
+
+def wrap(text: str, width: float, size: float) -> list[str]:
+    """Break at any CJK character, between Latin words only at spaces."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    lines, cur = [], ""
+    for tok in _TOKEN.findall(text):
+        if cur and stringWidth((cur + tok).rstrip(), FONT, size) > width:
+            lines.append(cur.rstrip())
+            cur = tok.lstrip()
+        else:
+            cur += tok
+    if cur.strip() or not lines:
+        lines.append(cur.rstrip())
+    return lines
+
+
+class _Pen:
+    def __init__(self, path: Path, size: float):
+        from reportlab.pdfgen import canvas
+
+        self.c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+        self.size = size
+        self.y = PAGE_H - TOP
+        self.page = 1
+        self.c.setFont(_font(), size)
+
+    def need(self, h: float) -> None:
+        if self.y - h < BOTTOM:
+            self.c.showPage()
+            self.page += 1
+            self.y = PAGE_H - TOP
+
+    def text(self, text: str, size: float, indent: float = 0.0) -> None:
+        width = PAGE_W - LEFT - RIGHT
+        lead = size * 1.6
+        for i, line in enumerate(wrap(text, width - (indent if True else 0), size)):
+            self.need(lead)
+            self.y -= lead
+            self.c.setFont(FONT, size)
+            self.c.drawString(LEFT + (indent if i == 0 else 0), self.y + size * 0.3, line)
+        self.y -= size * 0.4
+
+    def table(self, b: SpecBlock) -> None:
+        size = self.size
+        lead, pad = size * 1.4, 3.0
+        ncols = len(b.rows[0])
+        colw = (PAGE_W - LEFT - RIGHT) / ncols
+        covered = b.origin()
+        cells = {}
+        heights = [lead + 2 * pad] * len(b.rows)
+        for r, row in enumerate(b.rows):
+            for c, v in enumerate(row):
+                if (r, c) in covered:
+                    continue
+                rs, cs = b.span_at(r, c)
+                lines = wrap(v, colw * cs - 2 * pad, size) if v else []
+                cells[(r, c)] = (rs, cs, lines)
+                need = max(len(lines), 1) * lead + 2 * pad
+                have = sum(heights[r:r + rs])
+                if need > have:
+                    heights[r + rs - 1] += need - have
+        for band in _bands(b):
+            h = sum(heights[r] for r in band)
+            self.need(h)
+            top = self.y
+            ys = {}
+            y = top
+            for r in band:
+                ys[r] = y
+                y -= heights[r]
+            for r in band:
+                for c in range(ncols):
+                    if (r, c) not in cells:
+                        continue
+                    rs, cs, lines = cells[(r, c)]
+                    x0, y0 = LEFT + c * colw, ys[r]
+                    hh = sum(heights[r:r + rs])
+                    self.c.rect(x0, y0 - hh, colw * cs, hh, stroke=1, fill=0)
+                    self.c.setFont(FONT, size)
+                    for i, line in enumerate(lines):
+                        self.c.drawString(x0 + pad, y0 - pad - (i + 1) * lead + size * 0.35, line)
+            self.y = y
+        self.y -= size
+
+
+def _bands(b: SpecBlock) -> list[list[int]]:
+    """Groups of rows a page break must not split: a rowspan keeps its rows together."""
+    end_of = list(range(len(b.rows)))
+    for r, _, rs, _ in b.spans:
+        for i in range(r, r + rs):
+            end_of[i] = max(end_of[i], r + rs - 1)
+    bands, start = [], 0
+    while start < len(b.rows):
+        end = end_of[start]
+        i = start
+        while i <= end:
+            end = max(end, end_of[i])
+            i += 1
+        bands.append(list(range(start, end + 1)))
+        start = end + 1
+    return bands
+
+
+def write_pdf(path: Path, blocks: list[SpecBlock], font_size: float = 10.5) -> None:
+    pen = _Pen(path, font_size)
+    for b in blocks:
+        if b.kind == "heading":
+            pen.text(b.text, font_size * (1.6 if b.level <= 1 else 1.3))
+        elif b.kind == "paragraph":
+            pen.text(b.text, font_size, indent=2 * font_size)
+        else:
+            pen.table(b)
+    pen.c.save()
