@@ -13,6 +13,19 @@ from types import ModuleType
 
 KINDS: tuple[str, ...] = (
     # filled in as check modules land; a kind not listed here is unknown to the loader
+    # annual reports and general documents
+    "section_present",
+    "section_order",
+    "section_substance",
+    "table_present",
+    "table_formula",
+    "pattern_absent",
+    "pattern_present",
+    "number_at_least",
+    "deadline",
+    "consistency_with_previous",
+    "format_year",
+    "near_duplicate",
     # monthly (publication logs and site snapshots)
     "column_present",
     "count_at_least",

@@ -1,0 +1,42 @@
+"""consistency_with_previous — this period's table agrees with the same agency's previous one.
+
+Good: this year's 上年结转 (carried_in) total 2 == last year's 结转下年度继续办理 (carried_out) 2.
+Bad: carried_in 0 while last year's report carried 2 forward → fail with both values.
+
+    check: consistency_with_previous
+    with: {table: applications, columns: [total], expect: "carried_in == prev.carried_out"}
+
+Without history (ctx.history_available False, or no previous submission) the rule is
+cannot_evaluate "缺少上一年度数据，未评估" — never a pass.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from gxaudit.model import CheckResult, Submission
+from gxaudit.rules.canon import TABLE_LABELS
+from gxaudit.rules.checks._identity import IdentityParams, check
+from gxaudit.rules.context import CheckContext
+
+NO_HISTORY = "缺少上一年度数据，未评估"
+
+
+class Params(IdentityParams):
+    ALLOW_PREV: ClassVar[bool] = True
+
+
+def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]:
+    if not ctx.history_available or ctx.previous is None:
+        return [CheckResult(outcome="cannot_evaluate", message=NO_HISTORY)]
+    name = TABLE_LABELS[params.table]
+    t = sub.tables.get(params.table)
+    prev = ctx.previous.tables.get(params.table)
+    if t is None:
+        return [CheckResult(outcome="cannot_evaluate", message=f"本期未找到{name}，无法与上一期比较")]
+    if prev is None:
+        return [CheckResult(outcome="cannot_evaluate", message=f"上一期（{ctx.previous.file}）未找到{name}，未评估")]
+    result = check(t, params, sub.file, prev=prev)
+    if result.outcome == "fail":
+        result.message = f"与上一期（{ctx.previous.file}）不一致：{result.message}"
+    return [result]
