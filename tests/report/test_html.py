@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from markupsafe import escape
+from hypothesis import strategies as st
+
+from gxaudit.report import html
+
+from .sample import sample_result
+
+
+def test_report_layout(result):
+    text = html.render(result)
+    assert "<script" not in text and "http://" not in text.replace("http://www.w3.org/2000/svg", "")
+    # failed findings before the collapsed counts, with deduction, evidence and fix
+    i_fail = text.index("申请情况表总计列不平衡")
+    assert text.index("−10.0分") > i_fail
+    assert "填报 12，应为 14" in text and "连续未整改" in text
+    assert "<details>" in text and "通过 17 项" in text
+    assert "无法读取" in text and "扫描件" in text and "未报送" in text
+    assert text.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') == 2  # one per peer group
+    assert "@media print" in text
+    # failed findings of an agency are ordered by deduction (largest first)
+    block = text[text.index('id="a2"'):text.index('id="a3"')]
+    titles = re.findall(r'<div class="finding-title">\s*(\S+)', block)
+    assert titles == ["申请情况表总计列不平衡", "缺少第六部分“其他需要报告的事项”", "正文留有模板占位符"]
+
+
+def test_script_in_agency_name_and_quote_is_escaped():
+    r = sample_result(agency_name="<script>alert(1)</script>镇", quote='<img src=x onerror="a()">&')
+    text = html.render(r)
+    assert "<script>" not in text and "<img" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;镇" in text
+    assert "&lt;img src=x onerror=&#34;a()&#34;&gt;&amp;" in text
+
+
+def test_same_result_same_bytes(result):
+    assert html.render(result) == html.render(sample_result())
+
+
+HOSTILE = st.text(alphabet=st.sampled_from(list("<>&\"'/=ab镇 ")), min_size=1, max_size=20).filter(
+    lambda s: any(ch in s for ch in "<>&\"'") and s.strip())
+
+
+@settings(max_examples=40, deadline=None)
+@given(name=HOSTILE, quote=HOSTILE)
+def test_submission_text_never_appears_raw(name, quote):
+    text = html.render(sample_result(agency_name=name, quote=quote))
+    for raw in (name, quote):
+        assert str(escape(raw)) in text
+    # every '<' in the output opens a tag we wrote: the same tags as a report on harmless names
+    assert _tags(text) == _tags(BASELINE)
+
+
+def _tags(text: str) -> list[str]:
+    return re.findall(r"<(/?[^\s>]*)", text)
+
+
+BASELINE = html.render(sample_result())
