@@ -152,6 +152,11 @@ def assign_agencies(results: list[FileResult], disc: Discovery) -> list[Submissi
     for r in results:
         inp = by_display[r.display]
         for s in r.submissions:
+            if s.failure is not None:  # the extractor saw no text: the manifest is all we know
+                if not s.agency.value and inp.manifest.get("agency"):
+                    s.agency = Sourced(value=inp.manifest["agency"], source="manifest")
+                if not s.agency_kind.value and inp.manifest.get("kind"):
+                    s.agency_kind = Sourced(value=inp.manifest["kind"], source="manifest")
             if s.agency.source != "manifest" and inp.folder_agency:
                 s.agency = Sourced(value=inp.folder_agency, source="file",
                                    detail=f"所在文件夹“{inp.folder_agency}”")

@@ -37,7 +37,7 @@ def ranking_tables(result: RunResult) -> str:
                 if card.veto:
                     note = "否决项"
                 if card.status_reason:
-                    note = f"{note} {card.status_reason}".strip()
+                    note = card.status_reason if r.status != "scored" else f"{note} {card.status_reason}".strip()
                 if card.cannot_evaluate and r.status == "scored":
                     note = f"{note} 无法判断 {card.cannot_evaluate} 项".strip()
             body.append(["" if r.rank is None else r.rank, r.agency, _num(r.total), r.grade or "",
@@ -73,7 +73,9 @@ def render(result: RunResult, top: int = 10) -> str:
              problems_table(result, top)]
     unreadable = result.summary.get("unreadable", [])
     if unreadable:
-        parts.append("无法读取的文件\n" + "\n".join(f"  {u['path']}：{u['message']}" for u in unreadable))
+        parts.append("无法读取的文件\n" + "\n".join(
+            f"  {u['message']}" if u["message"].startswith(u["path"]) else f"  {u['path']}：{u['message']}"
+            for u in unreadable))
     if run.skipped:
         parts.append("已跳过的文件\n" + "\n".join(f"  {s['path']}：{s['reason']}" for s in run.skipped))
     if result.summary.get("previous_period") and not result.summary.get("rank_comparable"):
