@@ -74,11 +74,12 @@ def _app_constraints(spec: TableSpec) -> list[Constraint]:
     results = [k for k in keys if k not in ("new", "carried_in", "handled_total", "carried_out")]
     for c in APP_COLS:
         cn = APP_COL_NAMES[c]
-        cons.append(col_sum(c, "handled_total", results, f"“{cn}”列：（七）总计=各办理结果之和"))
+        cons.append(col_sum(c, "handled_total", results, f"“{cn}”列：（七）总计=各办理结果之和", "handled"))
         cons.append(
             Constraint(
                 (("new", c, 1), ("carried_in", c, 1), ("handled_total", c, -1), ("carried_out", c, -1)),
                 f"“{cn}”列：一+二=三（七）总计+四",
+                family="balance",
             )
         )
     return cons

@@ -104,6 +104,10 @@ class Constraint:
     terms: tuple[tuple[str, str, int], ...]
     name: str
     const: Decimal = Decimal(0)
+    # identities of one family (the same rule over several columns) stand or fall together:
+    # when the printed digits contradict one member, none of them may decide a split, lest
+    # the others pick a reading that only matches by chance
+    family: str | None = None
 
 
 @dataclass
@@ -205,8 +209,9 @@ def solve(
             for st in rows.values():
                 st.decided_by = list(dict.fromkeys(st.decided_by))
             return Solution(rows, dropped)
-        active.remove(conflict)
-        dropped.append(conflict.name)
+        gone = [c for c in active if c is conflict or (c.family and c.family == conflict.family)]
+        active = [c for c in active if c not in gone]
+        dropped.extend(c.name for c in gone)
 
 
 def row_sum(row: str, total: str, parts: list[str], name: str) -> Constraint:
@@ -215,7 +220,7 @@ def row_sum(row: str, total: str, parts: list[str], name: str) -> Constraint:
     return Constraint(terms, name)
 
 
-def col_sum(col: str, total: str, parts: list[str], name: str) -> Constraint:
+def col_sum(col: str, total: str, parts: list[str], name: str, family: str | None = None) -> Constraint:
     """row `total` == Σ rows `parts`, in column `col`."""
     terms = ((total, col, -1),) + tuple((p, col, 1) for p in parts)
-    return Constraint(terms, name)
+    return Constraint(terms, name, family=family)

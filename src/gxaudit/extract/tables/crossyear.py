@@ -1,0 +1,134 @@
+"""Splits that only last year's figures can decide.
+
+Hook, called by whatever holds the history of one issuer:
+
+    resolve_with_previous(table: Table, previous: Table | None) -> tuple[Table, list[str]]
+
+`previous` must be the same issuer's table of the same key for the year immediately before
+(the caller knows the years; a gap means pass None). Rows of `table` still in
+`Table.pending` are split again together with last year's rows, adding the identities that link
+two years:
+
+- legacy_stats: this year's 历年累计 == last year's 历年累计 + this year's 本年度, every row;
+- proactive (2021 format): 现行有效件数 == last year's 现行有效件数 + 本年制发 − 本年废止;
+- applications: 上年结转[总计] == last year's 结转下年度继续办理[总计].
+
+Last year's rows may themselves be pending (a run-together page on both sides): both years are
+then solved jointly, and a split is accepted only when exactly one reading of this year's row
+survives. The cross-year identities stand or fall together: when the printed digits contradict
+one of them (the issuer restarted its 历年累计, say), none decides anything. The returned notes
+name every row decided this way and the identity that decided it (the evidence).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from gxaudit.extract.tables import legacy_labels as LL
+from gxaudit.extract.tables import runtogether_specs as RS
+from gxaudit.extract.tables.runtogether import chunks_of, place
+from gxaudit.extract.tables.splitter import Constraint, TooMany, readings, solve
+from gxaudit.model import Loc, Table
+
+FAMILY = "crossyear"
+
+
+def _kinds(table: Table, row: str) -> list[tuple[str, str]] | None:
+    if table.key == "legacy_stats":
+        kind = "decimal" if table.units.get(row) in ("元", "万元") else "int"
+        return [("year", kind), ("cumulative", kind)]
+    variant = table.variant or "2021"
+    for spec in RS.specs(variant):
+        if spec.key == table.key:
+            for r in spec.rows:
+                if r.key == row:
+                    return r.cols
+    return None
+
+
+def _candidates(table: Table, prefix: str) -> dict[str, tuple[list[str], list]]:
+    out: dict[str, tuple[list[str], list]] = {}
+    rows = set(table.cells) | set(table.pending)
+    for row in rows:
+        kinds = _kinds(table, row)
+        if kinds is None:
+            continue
+        cols = [c for c, _ in kinds]
+        if row in table.pending:
+            try:
+                rds = readings(chunks_of(table.pending[row]), [k for _, k in kinds])
+            except TooMany:
+                continue
+        else:
+            cells = table.cells[row]
+            if not all(c in cells for c in cols):
+                continue
+            vals = [cells[c].value for c in cols]
+            rds = [tuple(None if v is None else Decimal(str(v)).normalize() for v in vals)]
+        if rds:
+            out[prefix + row] = (cols, rds)
+    return out
+
+
+def _in_table(table: Table, prefix: str, rows: set[str]) -> list[Constraint]:
+    if table.key == "legacy_stats":
+        base = LL.constraints({r.removeprefix(prefix) for r in rows if r.startswith(prefix)})
+    else:
+        spec = next((s for s in RS.specs(table.variant or "2021") if s.key == table.key), None)
+        base = spec.constraints() if spec else []
+    return [
+        Constraint(tuple((prefix + r, c, k) for r, c, k in con.terms), prefix + con.name, con.const, con.family and prefix + con.family)
+        for con in base
+    ]
+
+
+def _cross(table: Table, previous: Table) -> list[Constraint]:
+    out: list[Constraint] = []
+    if table.key == "legacy_stats":
+        for row in set(table.cells) | set(table.pending):
+            out.append(Constraint(
+                (("cur:" + row, "cumulative", 1), ("prev:" + row, "cumulative", -1), ("cur:" + row, "year", -1)),
+                f"“{LL.NAMES.get(row, row)}”行：历年累计=上年历年累计+本年度", family=FAMILY))
+    elif table.key == "proactive" and table.variant == "2021" and previous.variant == "2021":
+        for row in ("rules", "normative_docs"):
+            out.append(Constraint(
+                (("cur:" + row, "in_force", 1), ("prev:" + row, "in_force", -1),
+                 ("cur:" + row, "issued", -1), ("cur:" + row, "repealed", 1)),
+                f"“{row}”行：现行有效件数=上年现行有效件数+本年制发−本年废止", family=FAMILY))
+    elif table.key == "applications":
+        out.append(Constraint(
+            (("cur:carried_in", "total", 1), ("prev:carried_out", "total", -1)),
+            "上年结转[总计]=上年报告结转下年度继续办理[总计]", family=FAMILY))
+    return out
+
+
+def resolve_with_previous(table: Table, previous: Table | None) -> tuple[Table, list[str]]:
+    """Split pending rows of `table` with last year's figures; see the module docstring."""
+    if previous is None or not table.pending or previous.key != table.key:
+        return table, []
+    cands = _candidates(table, "cur:") | _candidates(previous, "prev:")
+    rows = set(cands)
+    cross = _cross(table, previous)
+    if not cross:
+        return table, []
+    cons = _in_table(table, "cur:", rows) + _in_table(previous, "prev:", rows) + cross
+    sol = solve(cands, cons)
+    out = table.model_copy(deep=True)
+    notes: list[str] = []
+    pending_rows = [r for r in table.pending if "cur:" + r in sol.rows]
+    sub = type(sol)({r: sol.rows["cur:" + r] for r in pending_rows}, [])
+    runs = {r: table.pending[r] for r in pending_rows}
+    for r in pending_rows:
+        out.pending.pop(r, None)
+        out.unplaced = [u for u in out.unplaced if f"‘{runs[r]}’" not in u]
+    loc = table.loc or Loc(file="")
+    names = {r: LL.NAMES.get(r, r) for r in pending_rows}
+    for r in pending_rows:
+        st = sub.rows[r]
+        st.decided_by = [d for d in st.decided_by if not d.startswith("prev:")]
+    notes += [n.replace("cur:", "") for n in place(out, sub, runs, loc, names)]
+    cross_names = {c.name for c in cross}
+    for name in sol.dropped:
+        if name in cross_names:
+            notes.append(f"跨年恒等式与印出的数字矛盾，未用于拆分：{name}")
+    return out, notes
