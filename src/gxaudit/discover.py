@@ -22,19 +22,16 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from gxaudit.extract.manifest import row_for
+
 MANIFEST = "manifest.csv"
 ROSTER = "agencies.csv"
 RESERVED = {MANIFEST, ROSTER, "gxaudit.toml"}
-MANIFEST_FIELDS = ("agency", "kind", "period", "published_at", "url")
 
-# Chinese headers a clerk is likely to type in Excel.
+# Roster headers a clerk is likely to type in Excel.
 HEADER_ALIASES = {
-    "文件": "file", "文件名": "file", "file": "file", "path": "file",
     "单位": "agency", "单位名称": "agency", "agency": "agency",
     "类型": "kind", "单位类型": "kind", "kind": "kind",
-    "期次": "period", "period": "period",
-    "发布时间": "published_at", "发布日期": "published_at", "published_at": "published_at",
-    "网址": "url", "链接": "url", "url": "url",
     "分组": "peer_group", "排名分组": "peer_group", "peer_group": "peer_group",
 }
 
@@ -66,7 +63,7 @@ class DiscoveryError(ValueError):
 
 
 def read_csv_rows(path: Path) -> list[dict[str, str]]:
-    """Rows of a small CSV with normalised headers; Excel on Chinese Windows saves GB18030."""
+    """Rows of the roster CSV with normalised headers; Excel on Chinese Windows saves GB18030."""
     data = path.read_bytes()
     for enc in ("utf-8-sig", "gb18030"):
         try:
@@ -101,18 +98,16 @@ def read_roster(path: Path) -> list[RosterEntry]:
 
 
 def _read_manifest(root: Path) -> dict[str, dict[str, str]]:
+    """The manifest rows by file (parsed and validated by gxaudit.extract.manifest)."""
+    from gxaudit.extract.manifest import ManifestError, load_manifest
+
     path = root / MANIFEST
     if not path.is_file():
         return {}
-    rows = read_csv_rows(path)
-    if rows and "file" not in rows[0]:
-        raise DiscoveryError(f"{path}：清单缺少“file”（文件）列，请补充表头后重试")
-    out: dict[str, dict[str, str]] = {}
-    for r in rows:
-        rel = r.get("file", "").replace("\\", "/").strip("/")
-        if rel:
-            out[rel] = {k: r[k] for k in MANIFEST_FIELDS if r.get(k)}
-    return out
+    try:
+        return load_manifest(path)
+    except ManifestError as exc:
+        raise DiscoveryError(str(exc)) from exc
 
 
 def _skip_reason(path: Path, supported: set[str]) -> str | None:
@@ -156,15 +151,16 @@ def discover(dirs: list[Path], supported: set[str], roster: Path | None = None) 
             roster_paths.append(root / ROSTER)
         pre = f"{name}/" if prefix_needed and names.count(name) == 1 else (
             f"{d}/" if prefix_needed else "")
-        seen: set[str] = set()
+        used: set[int] = set()
         for p in _walk(root):
             rel = p.relative_to(root).as_posix()
             if rel in RESERVED:
                 continue
             folder_agency = p.relative_to(root).parts[0] if len(p.relative_to(root).parts) > 1 else None
-            seen.add(rel)
-            _add_file(result, p, pre + rel, folder_agency, manifest.get(rel, {}), supported)
-        for rel in sorted(set(manifest) - seen):
+            row = row_for(manifest, rel) or {}
+            used.add(id(row))
+            _add_file(result, p, pre + rel, folder_agency, row, supported)
+        for rel in sorted(k for k, row in manifest.items() if id(row) not in used):
             result.skipped.append({"path": pre + rel,
                                    "reason": f"清单 {MANIFEST} 列出的文件不存在，请核对文件名"})
     for rp in roster_paths:

@@ -60,3 +60,15 @@ def test_roster_without_agency_column_is_an_error(tmp_path):
     write_tree(tmp_path, {"agencies.csv": "name\n甲\n", "a.txt": "x"})
     with pytest.raises(DiscoveryError, match="agencies.csv"):
         discover([tmp_path], SUP)
+
+
+def test_bad_manifest_row_is_an_error_naming_the_row(tmp_path):
+    write_tree(tmp_path, {"manifest.csv": "file,kind\na.txt,村委会\n", "a.txt": "x"})
+    with pytest.raises(DiscoveryError, match="第2行"):
+        discover([tmp_path], SUP)
+
+
+def test_manifest_matches_bare_file_names_inside_agency_folders(tmp_path):
+    write_tree(tmp_path, {"manifest.csv": "file,agency\n年报.txt,城关镇人民政府\n", "城关镇/年报.txt": "x"})
+    d = discover([tmp_path], SUP)
+    assert d.inputs[0].manifest == {"agency": "城关镇人民政府"} and not d.skipped
