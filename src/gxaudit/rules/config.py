@@ -1,0 +1,226 @@
+"""Local policy: an office changes a shipped pack by rule id, without copying it.
+
+    # gxaudit.toml  (or [tool.gxaudit] in pyproject.toml)
+    packs = ["annual-report-2021"]          # which packs to run (default: all)
+    pack_dirs = ["local-rules"]             # further pack files (add rules as a local pack)
+    [rules.AR21-S03]                        # scoring and switches of one rule
+    enabled = false                         # also: deduct, per, cap, severity, experimental, bonus, veto
+    [weights]                               # weight when several packs are combined
+    annual-report-2021 = 2                  # (or [packs.<id>] weight = 2 when packs is not a list)
+    [params.AR21-T01]                       # check parameters, merged over the pack's `with:`
+    tolerance = 0.5
+    [deadlines]                             # merged into every `deadline` rule's deadlines
+    乡镇 = "date(year+1, 2, 20)"
+
+Each applied value is recorded in the pack's stamp (`overrides`) and in its origins, so a
+result says which policy produced it and `gxaudit config show` can say where each value came
+from. A name that matches nothing (a rule id, a pack id, a key) is an error, not ignored.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from gxaudit.rules.loader import compile_params
+from gxaudit.rules.schema import Rule, RulePack
+from gxaudit.rules.yamlpos import Problem, RuleFileError, message_of
+
+RULE_KEYS = ("enabled", "deduct", "per", "cap", "severity", "experimental", "bonus", "veto")
+
+
+@dataclass
+class Config:
+    packs: list[str] | None = None
+    pack_dirs: list[Path] = field(default_factory=list)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    pack_settings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    params: dict[str, dict[str, Any]] = field(default_factory=dict)
+    deadlines: dict[str, str] = field(default_factory=dict)
+    source: str = "gxaudit.toml"
+    lines: list[str] = field(default_factory=list)
+    other: dict[str, Any] = field(default_factory=dict)  # sections other stages own
+
+    def line_of(self, header: str) -> int:
+        """Line of a `[section]` (or key) in the TOML text, for messages; 1 when unknown."""
+        for i, text in enumerate(self.lines, 1):
+            if text.strip().replace('"', "").startswith(header):
+                return i
+        return 1
+
+    def problem(self, header: str, key: str, message: str) -> Problem:
+        return Problem(self.source, self.line_of(header), 1, key, message)
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """./gxaudit.toml, else a pyproject.toml with [tool.gxaudit], looking upwards from start."""
+    here = (start or Path.cwd()).resolve()
+    for d in [here, *here.parents]:
+        if (d / "gxaudit.toml").is_file():
+            return d / "gxaudit.toml"
+        py = d / "pyproject.toml"
+        if py.is_file():
+            try:
+                if "gxaudit" in tomllib.loads(py.read_text(encoding="utf-8")).get("tool", {}):
+                    return py
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+                pass
+    return None
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Parse a config file (None: find one; none found: the empty policy)."""
+    path = path or find_config()
+    if path is None:
+        return Config(source="（无配置文件）")
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        raise RuleFileError([Problem(str(path), 1, 1, "", f"配置文件无法读取：{e}")]) from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("gxaudit", {})
+    return from_dict(data, str(path), text, base=path.parent)
+
+
+def from_dict(data: dict[str, Any] | Config | None, source: str = "gxaudit.toml", text: str = "",
+              base: Path | None = None) -> Config:
+    if isinstance(data, Config):
+        return data
+    data = dict(data or {})
+    if "tool" in data and isinstance(data["tool"], dict) and "gxaudit" in data["tool"]:
+        data = dict(data["tool"]["gxaudit"])
+    cfg = Config(source=source, lines=text.splitlines())
+    problems = []
+    packs = data.pop("packs", None)
+    if isinstance(packs, dict):  # [packs.<id>] tables: per-pack settings (selection then by `select`)
+        cfg.pack_settings = dict(packs)
+        packs = data.pop("select", None)
+    weights = data.pop("weights", {})  # [weights] <pack-id> = 2, usable beside a `packs` list
+    if isinstance(weights, dict):
+        for pid, w in weights.items():
+            cfg.pack_settings.setdefault(pid, {})["weight"] = w
+    if packs is not None and not (isinstance(packs, list) and all(isinstance(p, str) for p in packs)):
+        problems.append(cfg.problem("packs", "packs", "packs 应为规则包编号的列表"))
+    cfg.packs = packs
+    cfg.pack_dirs = [(base or Path.cwd()) / p for p in data.pop("pack_dirs", [])]
+    for key in ("rules", "params", "deadlines"):
+        value = data.pop(key, {})
+        if not isinstance(value, dict):
+            problems.append(cfg.problem(key, key, f"{key} 应为表（[{key}.…]）"))
+            value = {}
+        setattr(cfg, key, value)
+    cfg.other = data
+    if problems:
+        raise RuleFileError(problems)
+    return cfg
+
+
+def apply(packs: list[RulePack], cfg: Config) -> list[RulePack]:
+    """Copies of `packs` with the policy applied; raises RuleFileError for anything unmatched."""
+    problems: list[Problem] = []
+    out = [p.model_copy(deep=True) for p in packs]
+    by_rule = {r.id: (p, g, r) for p in out for g, r in p.rules()}
+    by_pack = {p.pack: p for p in out}
+    for pid, settings in sorted(cfg.pack_settings.items()):
+        pack = by_pack.get(pid)
+        if pack is None:
+            problems.append(cfg.problem(f"[packs.{pid}]", f"packs.{pid}", f"没有已加载的规则包“{pid}”"))
+            continue
+        for k, v in (settings or {}).items():
+            if k != "weight" or isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0:
+                problems.append(cfg.problem(f"[packs.{pid}]", f"packs.{pid}.{k}", "只支持 weight = 非负数字"))
+                continue
+            pack._weight = float(v)
+            _record(pack, f"packs.{pid}.weight={v:g}", f"{pid}.weight", cfg, f"[packs.{pid}]")
+    for rid, changes in sorted(cfg.rules.items()):
+        problems += _rule_overrides(by_rule, rid, changes or {}, cfg)
+    for rid, params in sorted(cfg.params.items()):
+        problems += _param_overrides(by_rule, rid, params or {}, cfg)
+    if cfg.deadlines:
+        problems += _deadline_overrides(out, cfg)
+    if problems:
+        raise RuleFileError(problems)
+    return out
+
+
+def _record(pack: RulePack, text: str, origin_key: str, cfg: Config, header: str) -> None:
+    pack._overrides.append(text)
+    pack._origins[origin_key] = f"{cfg.source} {header}"
+
+
+def _rule_overrides(by_rule, rid: str, changes: dict, cfg: Config) -> list[Problem]:
+    header = f"[rules.{rid}]"
+    if rid not in by_rule:
+        return [cfg.problem(header, f"rules.{rid}", f"没有编号为“{rid}”的规则（请用 gxaudit rules list 查看）")]
+    pack, group, rule = by_rule[rid]
+    bad = [k for k in changes if k not in RULE_KEYS]
+    if bad:
+        return [cfg.problem(header, f"rules.{rid}.{k}", f"不能在配置中修改“{k}”（可改：{'、'.join(RULE_KEYS)}）")
+                for k in bad]
+    merged = rule.model_dump(by_alias=True)
+    if "deduct" in changes:
+        merged.update(per=None, cap=None)
+    if "per" in changes:
+        merged["deduct"] = None
+    merged.update(changes)
+    try:
+        new = Rule.model_validate(merged)
+    except ValidationError as e:
+        return [cfg.problem(header, f"rules.{rid}.{'.'.join(map(str, err['loc']))}", message_of(err)) for err in e.errors()]
+    if new.max_deduction() > group.points and new.max_deduction() != float("inf"):
+        return [cfg.problem(header, f"rules.{rid}", f"扣分 {new.max_deduction():g} 超过所在指标“{group.title}”的分值 {group.points:g}")]
+    for k, v in changes.items():
+        setattr(rule, k, getattr(new, k))
+        _record(pack, f"{rid}.{k}={_show(v)}", f"{rid}.{k}", cfg, header)
+    for k in ("deduct", "per", "cap"):
+        setattr(rule, k, getattr(new, k))
+    return []
+
+
+def _param_overrides(by_rule, rid: str, params: dict, cfg: Config) -> list[Problem]:
+    header = f"[params.{rid}]"
+    if rid not in by_rule:
+        return [cfg.problem(header, f"params.{rid}", f"没有编号为“{rid}”的规则")]
+    pack, _, rule = by_rule[rid]
+    problems = _recompile(rule, {**rule.with_, **params}, cfg, header, f"params.{rid}")
+    if not problems:
+        for k, v in params.items():
+            _record(pack, f"{rid}.with.{k}={_show(v)}", f"{rid}.with.{k}", cfg, header)
+    return problems
+
+
+def _deadline_overrides(packs: list[RulePack], cfg: Config) -> list[Problem]:
+    problems: list[Problem] = []
+    for pack in packs:
+        for _, rule in pack.rules():
+            if rule.check != "deadline":
+                continue
+            merged = {**rule.with_, "deadlines": {**rule.with_.get("deadlines", {}), **cfg.deadlines}}
+            found = _recompile(rule, merged, cfg, "[deadlines]", "deadlines")
+            problems += found
+            if not found:
+                for kind, expr in sorted(cfg.deadlines.items()):
+                    _record(pack, f"{rule.id}.with.deadlines.{kind}={expr}", f"{rule.id}.with.deadlines.{kind}",
+                            cfg, "[deadlines]")
+    return problems[:len(cfg.deadlines) * 2] if problems else []
+
+
+def _recompile(rule: Rule, new_with: dict, cfg: Config, header: str, key: str) -> list[Problem]:
+    try:
+        params = compile_params(rule.check, new_with)
+    except ValidationError as e:
+        return [cfg.problem(header, f"{key}.{'.'.join(map(str, err['loc']))}", message_of(err)) for err in e.errors()]
+    rule.with_ = new_with
+    rule._params = params
+    return []
+
+
+def _show(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return str(v)
