@@ -105,6 +105,8 @@ def _paragraph(p: etree._Element, parts: Parts, name: str, styles, numbering: Nu
     ppr = p.find(W + "pPr")
     sid = _attr(ppr, "pStyle")
     level, style_num = styles.get(sid or "", (None, None))
+    if sid and sid not in styles and (m := _HEADING.match(sid)):  # styles.xml missing the style
+        level = int(m.group(1))
     outline = _attr(ppr, "outlineLvl")
     if outline and outline.isdigit() and int(outline) < 9:
         level = int(outline) + 1

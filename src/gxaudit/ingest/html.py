@@ -74,18 +74,29 @@ def read(ctx: Ctx) -> Parts:
 
 
 def _prepend_chrome(root, article, walker: _Walker, parts: Parts) -> None:
-    """The title and 发布日期 line the CMS prints above the article, unless the body has them."""
-    body_head = "".join(b.text for b in walker.parts.blocks[:6]).replace(" ", "")
+    """The title and 发布日期 line the CMS prints above the article, unless the body has them;
+    the date line goes after the title wherever the title is."""
+    head = walker.parts.blocks[:6]
+    flat = [b.text.replace(" ", "") for b in head]
     title = parts.meta.get("title") or chrome_title(root, article)
+    at = 0  # insert position in the walker's blocks
     if title:
         parts.meta.setdefault("title", title)
-        if title.replace(" ", "") not in body_head:
+        key = title.replace(" ", "")
+        joined = ""
+        for i, t in enumerate(flat):
+            joined += t
+            if t and key.endswith(t) and key in joined:
+                at = i + 1
+                break
+        else:
             parts.heading(title, 1, file=walker.name)
     line = date_line(outside_text(root, article))
     if line:
         parts.meta.setdefault("published", line[1])
-        if line[1].replace(" ", "") not in body_head:
-            parts.para(line[0], file=walker.name)
+        if line[1].replace(" ", "") not in "".join(flat):
+            walker.parts.para(line[0], file=walker.name)
+            walker.parts.blocks.insert(at, walker.parts.blocks.pop())
 
 
 def _clean(root) -> None:
