@@ -118,27 +118,25 @@ class EvalTask(BaseModel):
     previous: Submission | None = None
 
 
-@functools.lru_cache(maxsize=4)
-def _packs(selection_json: str, config_json: str):
-    from gxaudit import rules
-
-    return rules.load_packs(json.loads(selection_json), json.loads(config_json))
+_PACKS: dict[str, list] = {}
 
 
-def evaluate_batch(tasks: list[EvalTask], peers: list[Submission], selection_json: str,
-                   config_json: str, as_of, period: str | None, history_available: bool,
-                   settings_json: str, packs=None) -> list[list]:
+def evaluate_batch(tasks: list[EvalTask], peers: list[Submission], pack_source: tuple, pack_id: str,
+                   as_of, period: str | None, history_available: bool, settings: dict,
+                   packs=None) -> list[list]:
     """Evaluate submissions of one peer group.
 
-    In a worker the packs are loaded there (once per process) from the selection and config,
-    so rule objects never need to be pickled; inline, the caller passes its own `packs`.
+    In a worker the packs are loaded there, once per process, from `pack_source` (selection,
+    config), so rule objects never need to be pickled; inline, the caller passes its `packs`.
     """
     from gxaudit import rules
     from gxaudit.rules.context import CheckContext
 
     if packs is None:
-        packs = _packs(selection_json, config_json)
-    settings = json.loads(settings_json)
+        if pack_id not in _PACKS:
+            _PACKS.clear()
+            _PACKS[pack_id] = rules.load_packs(*pack_source)
+        packs = _PACKS[pack_id]
     out = []
     for t in tasks:
         ctx = CheckContext(as_of=as_of, period=period, previous=t.previous,

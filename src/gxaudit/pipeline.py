@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import json
-import tomllib
+import hashlib
+import pickle
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from concurrent.futures import Executor
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -44,7 +45,8 @@ class Options(BaseModel):
     period: str | None = None
     as_of: dt.date | None = None
     packs: list[str] | None = None  # pack selection; None = every applicable pack
-    config: dict = Field(default_factory=dict)
+    config: dict = Field(default_factory=dict)  # office settings: [ranking], [history], [cache] …
+    rules_config: Any = None  # gxaudit.rules.config.Config when the CLI loaded one; else `config`
     history: Path | None = None  # None: do not read or write history
     cache_dir: Path | None = None  # None: no extraction cache
     roster: Path | None = None
@@ -55,21 +57,6 @@ class Outcome(BaseModel):
     result: RunResult
     submissions: list[Submission] = Field(default_factory=list)
     unreadable: list[str] = Field(default_factory=list)  # display paths
-
-
-class ConfigError(ValueError):
-    """gxaudit.toml cannot be read (exit code 2)."""
-
-
-def load_config(path: Path | None) -> dict:
-    if path is None:
-        return {}
-    try:
-        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ConfigError(f"找不到配置文件 {path}：请检查 --config 路径") from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"配置文件 {path} 格式错误（{exc}）：请按 TOML 格式修改") from exc
 
 
 def period_end(period: str | None) -> dt.date | None:
@@ -199,9 +186,9 @@ def evaluate_all(by_agency: dict[str, list[Submission]], groups: dict[str, str],
             if history is not None and isinstance(year, int):
                 previous = history.previous_submission(agency, year)
             per_group[groups[agency]].append(EvalTask(agency=agency, submission=s, previous=previous))
-    args = (json.dumps(opts.packs, ensure_ascii=False), json.dumps(opts.config, ensure_ascii=False,
-            sort_keys=True, default=str), as_of, period, history is not None,
-            json.dumps(opts.config, ensure_ascii=False, sort_keys=True, default=str))
+    source = (opts.packs, opts.rules_config if opts.rules_config is not None else opts.config)
+    source_id = hashlib.sha256(pickle.dumps(source)).hexdigest()
+    args = (source, source_id, as_of, period, history is not None, dict(opts.config))
     jobs = []
     for group in sorted(per_group):
         peers = [t.submission for t in per_group[group]]
@@ -308,10 +295,11 @@ def infer_period(subs: list[Submission]) -> str | None:
 
 def run(opts: Options, executor: Executor | None = None, progress: Progress | None = None,
         workers: int = 1, created: dt.datetime | None = None) -> Outcome:
-    """Score everything under opts.dirs; raises DiscoveryError/ConfigError/rule errors (exit 2)."""
+    """Score everything under opts.dirs; raises DiscoveryError, HistoryError, RuleFileError (exit 2)."""
     from gxaudit import ingest, rules
 
-    packs = rules.load_packs(opts.packs, opts.config)  # rule errors surface before any read
+    # rule errors surface before any document is read
+    packs = rules.load_packs(opts.packs, opts.rules_config if opts.rules_config is not None else opts.config)
     stamps = sorted((stamp_of(p) for p in packs), key=lambda s: s.id)
     supported = opts.supported if opts.supported is not None else set(ingest.SUPPORTED)
     disc = discover(opts.dirs, supported, opts.roster)

@@ -75,7 +75,8 @@ def failed_submission(failure: ReadFailure, manifest=None):
 
 
 def load_packs(selection, config):
-    if (config or {}).get("broken"):
+    settings = config.other if hasattr(config, "other") else (config or {})
+    if settings.get("broken"):
         raise FakeRuleError("rules/broken.yaml 第3行：未知的检查类型“nope”")
     return [FakePack()]
 

@@ -112,7 +112,7 @@ def test_exit_codes(county, tmp_path):
     assert r.exit_code == 2 and "未知的检查类型" in r.output
     cfg.write_text("broken = [\n", encoding="utf-8")
     r, _ = score(county, tmp_path, "--config", cfg, fmt="table")
-    assert r.exit_code == 2 and "格式错误" in r.output
+    assert r.exit_code == 2 and "gx.toml:1" in r.output
     (county / "坏局.docx").write_text("CORRUPT")
     r, _ = score(county, tmp_path, "--fail-under", "85", fmt="table")
     assert r.exit_code == 3  # unreadable wins over the threshold

@@ -120,24 +120,29 @@ def command(dirs, period, as_of, packs, config_path, formats, out, history_path,
     fmts = parse_formats(formats)
     if jobs is not None and jobs < 1:
         fail_usage("--jobs 必须是正整数")
-    if config_path is None and Path("gxaudit.toml").is_file():
-        config_path = Path("gxaudit.toml")
+    from gxaudit.rules.config import load_config
+    from gxaudit.rules.yamlpos import RuleFileError
+
+    if config_path is not None and not config_path.is_file():
+        fail_usage(f"找不到配置文件 {config_path}：请检查 --config 路径")
     try:
-        config = pipeline.load_config(config_path)
-    except pipeline.ConfigError as exc:
+        rules_config = load_config(config_path)  # None: ./gxaudit.toml or [tool.gxaudit], found upwards
+    except RuleFileError as exc:
         fail_usage(str(exc))
-    settings = config.get("history", {}) if isinstance(config.get("history"), dict) else {}
-    history = None if no_history else Path(history_path or settings.get("path") or DEFAULT_PATH)
-    cache = None if no_cache else Path(config.get("cache", {}).get("dir") or
+    config = dict(rules_config.other)  # sections the rules stage does not own
+    hist = _section(config, "history")
+    history = None if no_history else Path(history_path or hist.get("path") or DEFAULT_PATH)
+    cache = None if no_cache else Path(_section(config, "cache").get("dir") or
                                        (history.parent if history else DEFAULT_PATH.parent) / "cache")
     opts = pipeline.Options(dirs=list(dirs), period=period, as_of=parse_date(as_of),
                             packs=[p.strip() for p in packs.split(",") if p.strip()] if packs else None,
-                            config=config, history=history, cache_dir=cache, roster=roster)
+                            config=config, rules_config=rules_config, history=history, cache_dir=cache,
+                            roster=roster)
     workers = jobs or os.cpu_count() or 1
     bar, progress = make_progress(sys.stderr.isatty())
     try:
         outcome = _run(pipeline, opts, workers, bar, progress)
-    except (DiscoveryError, HistoryError, *rule_errors()) as exc:
+    except (DiscoveryError, HistoryError, RuleFileError, *rule_errors()) as exc:
         fail_usage(str(exc))
     result = outcome.result
     if "table" in fmts:
@@ -164,12 +169,17 @@ def _run(pipeline, opts, workers: int, bar, progress):
         return pipeline.run(opts, executor=executor, progress=progress, workers=workers)
 
 
-def rule_errors() -> tuple[type[BaseException], ...]:
-    """Exception types the rules stage raises for a bad pack (reported with exit code 2)."""
-    from gxaudit import pipeline, rules
+def _section(config: dict, name: str) -> dict:
+    value = config.get(name)
+    return value if isinstance(value, dict) else {}
 
-    found = [pipeline.ConfigError]
-    for name in ("RuleError", "PackError", "RuleFileError", "LoadError"):
+
+def rule_errors() -> tuple[type[BaseException], ...]:
+    """Further exception types the rules package exports for a bad pack (exit code 2)."""
+    from gxaudit import rules
+
+    found = []
+    for name in ("RuleError", "PackError", "LoadError"):
         exc = getattr(rules, name, None)
         if isinstance(exc, type) and issubclass(exc, BaseException):
             found.append(exc)
