@@ -271,6 +271,8 @@ class GroupScore(Model):
     score: float
     bonus: float = 0.0
     not_evaluated: int = 0
+    pack: str = ""  # the pack the group belongs to (group ids are unique only within a pack)
+    weight: float = 1.0  # the pack's weight in the combined total
 
 
 class PackStamp(Model):
