@@ -13,6 +13,9 @@ COMMAND_MODULES = (
     # one module per command (or command group); each defines `command`
     "score",
     "circular",
+    "rules",
+    "explain",
+    "config",
 )
 
 
