@@ -73,6 +73,13 @@ def period_end(period: str | None) -> dt.date | None:
         return None
 
 
+def pack_weights(rules_config) -> dict[str, float]:
+    """Per-pack weights from `[packs.<id>] weight = …` (default 1, applied by scoring)."""
+    settings = getattr(rules_config, "pack_settings", None) or {}
+    return {pid: float(v["weight"]) for pid, v in sorted(settings.items())
+            if isinstance(v, dict) and "weight" in v}
+
+
 def stamp_of(pack) -> PackStamp:
     """The PackStamp of a loaded RulePack (attribute names per the rules module)."""
     stamp = getattr(pack, "stamp", None)
@@ -219,8 +226,13 @@ def mark_repeated(findings: list[Finding], failed_before: set[str]) -> None:
             f.repeated = True
 
 
+def failure_text(failed: list[Submission]) -> str:
+    """The readers' messages, without a leading 无法读取 (the caller adds its own label)."""
+    return "；".join(s.failure.message.removeprefix("无法读取").lstrip(" ：:") for s in failed if s.failure)
+
+
 def unreadable_card(agency: str, failed: list[Submission], group: str) -> Scorecard:
-    reasons = "；".join(s.failure.message for s in failed if s.failure)
+    reasons = failure_text(failed)
     return Scorecard(agency=agency, submission_ids=[s.id for s in failed],
                      files=sorted({s.file for s in failed}), peer_group=group,
                      agency_kind=next((s.agency_kind.value for s in failed if s.agency_kind.value), None),
@@ -229,7 +241,8 @@ def unreadable_card(agency: str, failed: list[Submission], group: str) -> Scorec
 
 def score_all(by_agency: dict[str, list[Submission]], failed_by_agency: dict[str, list[Submission]],
               findings: dict[str, list[list[Finding]]], packs, groups: dict[str, str],
-              failed_before: dict[str, set[str]], period: str | None) -> list[Scorecard]:
+              failed_before: dict[str, set[str]], period: str | None,
+              weights: dict[str, float] | None = None) -> list[Scorecard]:
     from gxaudit import scoring
 
     cards = []
@@ -240,7 +253,7 @@ def score_all(by_agency: dict[str, list[Submission]], failed_by_agency: dict[str
             continue
         flat = [f for per_sub in findings.get(agency, []) for f in per_sub]
         mark_repeated(flat, failed_before.get(agency, set()))
-        card = scoring.scorecard(agency, subs, flat, packs)
+        card = scoring.scorecard(agency, subs, flat, packs, weights=weights, peer_group=groups[agency])
         mark_repeated(card.findings, failed_before.get(agency, set()))
         update: dict = {"peer_group": groups[agency]}
         if card.period is None:
@@ -250,7 +263,7 @@ def score_all(by_agency: dict[str, list[Submission]], failed_by_agency: dict[str
         if failed:
             update["submission_ids"] = [*card.submission_ids, *(s.id for s in failed)]
             update["files"] = sorted({*card.files, *(s.file for s in failed)})
-            reasons = "；".join(s.failure.message for s in failed if s.failure)
+            reasons = failure_text(failed)
             update["status_reason"] = "；".join(x for x in (card.status_reason,
                                                              f"部分文件无法读取：{reasons}") if x)
         cards.append(card.model_copy(update=update))
@@ -325,7 +338,8 @@ def run(opts: Options, executor: Executor | None = None, progress: Progress | No
         comparable = bool(prev) and history.pack_key_of(prev) == pack_key(stamps)
         prev_ranks = history.ranks(prev) if comparable else {}
         findings = evaluate_all(by_agency, groups, packs, opts, period, as_of, history, executor, progress)
-        cards = score_all(by_agency, failed_by_agency, findings, packs, groups, failed_before, period)
+        cards = score_all(by_agency, failed_by_agency, findings, packs, groups, failed_before, period,
+                          pack_weights(opts.rules_config))
         roster_missing = [(e.agency, e.peer_group or peer_group_for(e.kind, mapping))
                           for e in disc.roster if e.agency not in groups]
         ranking = rank(cards, prev_ranks, roster_missing, mapping)

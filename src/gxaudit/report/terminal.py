@@ -74,7 +74,7 @@ def render(result: RunResult, top: int = 10) -> str:
     unreadable = result.summary.get("unreadable", [])
     if unreadable:
         parts.append("无法读取的文件\n" + "\n".join(
-            f"  {u['message']}" if u["message"].startswith(u["path"]) else f"  {u['path']}：{u['message']}"
+            f"  {u['message']}" if u["path"] in u["message"] else f"  {u['path']}：{u['message']}"
             for u in unreadable))
     if run.skipped:
         parts.append("已跳过的文件\n" + "\n".join(f"  {s['path']}：{s['reason']}" for s in run.skipped))
