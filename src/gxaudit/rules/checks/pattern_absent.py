@@ -29,9 +29,13 @@ def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]
         paras = [Paragraph(text=sub.title.value, loc=Loc(file=sub.file, line=None))] + paras
     hits: list[Evidence] = []
     for p in paras:
-        for rx in params._compiled:
-            for m in rx.finditer(p.text):
-                hits.append(para_evidence(sub, p, snippet(p.text, m.start(), m.end()), detail=m.group(0)))
+        spans = sorted({(m.start(), m.end()) for rx in params._compiled for m in rx.finditer(p.text)},
+                       key=lambda se: (se[0], -se[1]))
+        end = -1
+        for a, b in spans:  # overlapping matches of several patterns are one occurrence
+            if a >= end:
+                hits.append(para_evidence(sub, p, snippet(p.text, a, b), detail=p.text[a:b]))
+                end = b
     if not hits:
         return [CheckResult(outcome="pass", message=f"{scope_label(params)}未发现不应出现的内容")]
     found = sorted({h.detail for h in hits if h.detail})
