@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from gxaudit.cli import cli
 from gxaudit.history import History
+from gxaudit.rules.checks.consistency_with_previous import NO_HISTORY
 
 
 def score(*args):
@@ -72,3 +73,40 @@ def test_history_carries_last_year_and_reruns_are_idempotent(pingtan_years, tmp_
     data = json.loads(first)
     assert data["summary"]["previous_period"] == "2024"
     assert data["ranking"][0]["agency"] == "平潭综合实验区"
+
+    def no_history(period):
+        d = json.loads((tmp_path / period / "result.json").read_text(encoding="utf-8"))
+        return [f["rule_id"] for c in d["scorecards"] for f in c["findings"] if f["message"] == NO_HISTORY]
+
+    # last year's report reached consistency_with_previous in 2024 and 2025, not in 2023 (no 2022)
+    assert "AR21-H01" in no_history("2023")
+    assert "AR21-H01" not in no_history("2024") and "AR21-H01" not in no_history("2025")
+
+
+def test_demo_county_folder(repo_dir, tmp_path):
+    """The bundled demo: every format, a scanned PDF marked unreadable, a roster agency missing."""
+    src = repo_dir / "fixtures" / "county" / "2025-10"
+    outs = []
+    for jobs in (1, 2):
+        out = tmp_path / f"j{jobs}"
+        r = score(src, "--period", "2025-10", "--format", "json,csv", "--out", out, "--history",
+                  tmp_path / f"h{jobs}.sqlite", "--no-cache", "--jobs", jobs)
+        assert r.exit_code == 3, r.output
+        outs.append((out / "result.json").read_bytes())
+    assert outs[0] == outs[1]
+    data = json.loads(outs[0])
+    rows = {r["agency"]: r for r in data["ranking"]}
+    assert rows["北坡镇"]["status"] == "unreadable" and rows["县民政局"]["status"] == "missing"
+    assert {r["peer_group"] for r in data["ranking"]} == {"乡镇（街道）", "县直部门"}
+    cards = {c["agency"]: c for c in data["scorecards"]}
+    assert cards["北坡镇"]["status_reason"].startswith("无法读取：")
+    assert len(data["run"]["inputs"]) == 12
+
+
+def test_rule_file_error_exits_2_before_reading(tmp_path, seeds_dir):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("pack: x\ntitle: 坏\nversion: '1'\ngroups:\n  - id: g\n    title: g\n    points: 10\n"
+                   "    rules:\n      - id: X-1\n        title: t\n        check: no_such_check\n",
+                   encoding="utf-8")
+    r = score(seeds_dir, "--packs", bad, "--no-history", "--no-cache", "--jobs", 1)
+    assert r.exit_code == 2 and "bad.yaml" in r.output
