@@ -93,7 +93,7 @@ def test_pingtan_2023_page_meta_title_date_and_tables(pingtan_dir):
 
 def test_pingtan_2015_statistics_table(pingtan_dir):
     doc = read_document(pingtan_dir / "annual" / "2015_syq" / "body.html")
-    table = [b for b in doc.blocks if b.kind == "table"][0]
+    table = next(b for b in doc.blocks if b.kind == "table")
     assert table.rows[0] == ["指标名称", "计量单位", "2015年度", "历年累计"]
     assert table.rows[1] == ["主动公开文件数", "条", "2949", "81916"]
     assert all(len(r) == 4 for r in table.rows)

@@ -22,7 +22,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _SKIP = {W + "del", W + "moveFrom", MC_FALLBACK, W + "pPr", W + "rPr", W + "instrText", W + "delText"}
 _WRAPPERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo", W + "smartTag"}
-_HEADING = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
+_HEADING = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 
 
 def read(ctx: Ctx) -> Parts:

@@ -18,7 +18,7 @@ from gxaudit.ingest.errors import fail
 from gxaudit.ingest.grid import Span, expand
 from gxaudit.ingest.htmlpage import chrome_title, date_line, find_article, outside_text, page_meta
 
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "button",
          "select", "input", "textarea", "svg", "canvas", "nav", "link", "head")
@@ -26,8 +26,8 @@ _BLOCK = {"p", "div", "li", "ul", "ol", "section", "article", "blockquote", "pre
           "dd", "header", "footer", "main", "aside", "address", "figure", "figcaption", "caption", "hr",
           "tr", "tbody", "thead", "tfoot", "td", "th", "body", "html"}
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_COND = re.compile(r"<!--\[if[^\]]*\]>.*?<!\[endif\]-->|<!-*\[(?:end)?if[^\]]*\]-*>|<!\[endif\]-->|<!--\[if[^\]]*\]>", re.S | re.I)
-_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_COND = re.compile(r"<!--\[if[^\]]*\]>.*?<!\[endif\]-->|<!-*\[(?:end)?if[^\]]*\]-*>|<!\[endif\]-->|<!--\[if[^\]]*\]>", re.DOTALL | re.IGNORECASE)
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
 def decode_page(data: bytes, ctx: Ctx) -> tuple[str, str]:
@@ -197,7 +197,6 @@ class _Walker:
                 sub.flush()
                 row.append(Span("\n".join(sub.lines), _int(td.get("colspan")), _int(td.get("rowspan"), zero=True)))
             rows.append(row)
-        rows = [r for r in rows if r] or rows
         grid, merged = expand(rows)
         self.parts.table(grid, merged, file=self.name)
 

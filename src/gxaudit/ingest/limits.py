@@ -49,7 +49,7 @@ def time_limit(seconds: float, name: str) -> Iterator[None]:
         yield
         return
 
-    def _raise(signum, frame):  # noqa: ARG001
+    def _raise(signum, frame):
         raise _Timeout()
 
     old = signal.signal(signal.SIGALRM, _raise)

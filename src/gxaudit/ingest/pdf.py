@@ -16,12 +16,13 @@ from gxaudit.ingest.grid import Placed, build
 from gxaudit.model import Block
 
 _PAGE_NO = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}\s*页?(\s*/\s*共?\s*\d{1,4}\s*页?)?[-—–\s]*$")
-_MIN_CHARS = 10  # fewer non-blank characters in the whole file than this = no text layer
+_MIN_CHARS = 10  # a page with images and fewer characters than this is a scan (stamped page numbers)
 
 
-def triage(ctx: Ctx) -> tuple[int, list[int]]:
-    """(page count, characters per page) without pdfminer's cost."""
+def triage(ctx: Ctx) -> tuple[int, list[int], bool]:
+    """(page count, characters per page, any page images) without pdfminer's cost."""
     import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
 
     try:
         pdf = pdfium.PdfDocument(str(ctx.path))
@@ -34,21 +35,23 @@ def triage(ctx: Ctx) -> tuple[int, list[int]]:
         n = len(pdf)
         if n > ctx.limits.max_pdf_pages:
             raise fail(ctx.name, "too_many_pages", f"共{n}页，上限{ctx.limits.max_pdf_pages}页")
-        counts = []
+        counts, images = [], False
         for i in range(n):
             page = pdf[i]
             tp = page.get_textpage()
             counts.append(sum(1 for ch in tp.get_text_range() if not ch.isspace()))
             tp.close()
+            if not images and counts[-1] < _MIN_CHARS:
+                images = any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
             page.close()
-        return n, counts
+        return n, counts, images
     finally:
         pdf.close()
 
 
 def read(ctx: Ctx) -> Parts:
-    n, counts = triage(ctx)
-    if n == 0 or sum(counts) < _MIN_CHARS:
+    n, counts, images = triage(ctx)
+    if n == 0 or sum(counts) == 0 or (images and sum(counts) < _MIN_CHARS * n):
         raise fail(ctx.name, "needs_ocr")
     blank = [i + 1 for i, c in enumerate(counts) if c == 0]
     if blank:

@@ -9,7 +9,7 @@ from pathlib import Path
 import filetype
 import olefile
 
-_HTML = re.compile(rb"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html|<head|<meta|<body|<div|<p[ >]|<table)", re.I | re.S)
+_HTML = re.compile(rb"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html|<head|<meta|<body|<div|<p[ >]|<table)", re.IGNORECASE | re.DOTALL)
 
 
 def sniff(path: Path, head: bytes) -> str:

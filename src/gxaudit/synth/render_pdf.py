@@ -14,7 +14,7 @@ from gxaudit.synth.spec import SpecBlock
 FONT = "STSong-Light"
 PAGE_W, PAGE_H = 595.27, 841.89
 LEFT, RIGHT, TOP, BOTTOM = 72.0, 72.0, 72.0, 72.0
-_TOKEN = re.compile(r"[A-Za-z0-9.,:;%+\-_/()]+ ?|\s|.", re.S)
+_TOKEN = re.compile(r"[A-Za-z0-9.,:;%+\-_/()]+ ?|\s|.", re.DOTALL)
 
 
 def _font() -> str:
