@@ -7,8 +7,9 @@ or None to run inline. Results are collected in input order, so every executor g
 same bytes.
 
 Decisions documented in docs/result-json.md:
-- as_of defaults to the last day of the period (so a re-run next week gives the same
-  result); without a period, today.
+- as_of defaults to the last day of a monthly period (so a re-run next week gives the same
+  result); for annual or unknown periods it stays None and each check decides (the
+  monthly checks then report cannot_evaluate rather than guess a day).
 - The period defaults to the most common period among the readable submissions.
 - An agency whose files all failed to read is 'unreadable' (not scored, ranked last); one
   with some unreadable files is scored on the rest and says so in status_reason.
@@ -31,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from gxaudit import __version__
 from gxaudit.discover import Discovery, discover
 from gxaudit.filejobs import EvalTask, FileResult, evaluate_batch, process_batch
-from gxaudit.history import History, normalise_period, pack_key
+from gxaudit.history import History, normalise_period, pack_key, period_kind
 from gxaudit.model import Finding, PackStamp, RunRecord, RunResult, Scorecard, Sourced, Submission
 from gxaudit.ranking import peer_group_for, rank
 
@@ -321,7 +322,7 @@ def run(opts: Options, executor: Executor | None = None, progress: Progress | No
     readable = [s for s in subs if s.failure is None]
     failed = [s for s in subs if s.failure is not None]
     period = normalise_period(opts.period) or infer_period(readable)
-    as_of = opts.as_of or period_end(period) or dt.date.today()
+    as_of = opts.as_of or (period_end(period) if period and period_kind(period) == "monthly" else None)
     mapping = dict(opts.config.get("ranking", {}).get("peer_groups", {}))
     groups = agency_groups(subs, disc, mapping)
     by_agency: dict[str, list[Submission]] = defaultdict(list)

@@ -16,7 +16,7 @@ from gxaudit.report.atomic import write_text
 STATUS_ZH = {"scored": "已评分", "not_scored": "未评分", "unreadable": "无法读取", "missing": "未报送"}
 RANKING_HEAD = ["名次", "单位", "排名分组", "总分", "等级", "状态", "名次变化", "上期名次", "说明", "文件"]
 FINDING_HEAD = ["单位", "规则", "规则包", "指标", "问题", "严重程度", "结果", "扣分", "处数",
-                "连续未整改", "说明", "位置", "原文", "依据", "整改建议"]
+                "连续未整改", "说明", "位置", "原文", "报告值", "计算值", "依据", "整改建议"]
 OUTCOME_ZH = {"fail": "不符合", "pass": "符合", "not_applicable": "不适用", "cannot_evaluate": "无法判断"}
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -65,7 +65,7 @@ def findings_csv(result: RunResult) -> str:
     for c in sorted(result.scorecards, key=lambda c: (order.get(c.agency, len(order)), c.agency)):
         if c.status == "unreadable":
             rows.append([c.agency, "", "", "", c.status_reason or "无法读取", "", "无法读取",
-                         "", "", "", "", "；".join(c.files), "", "", "请重新提交可读取的文件"])
+                         "", "", "", "", "；".join(c.files), "", "", "", "", "请重新提交可读取的文件"])
         for f in c.findings:
             ev = f.evidence[0] if f.evidence else None
             where = ""
@@ -76,7 +76,7 @@ def findings_csv(result: RunResult) -> str:
             rows.append([c.agency, f.rule_id, f.pack, f.group, f.title, SEVERITY_ZH.get(f.severity, f.severity),
                          OUTCOME_ZH.get(f.outcome, f.outcome), _num(f.deduction), str(f.count),
                          "是" if f.repeated else "", f.message, where, (ev.quote or "") if ev else "",
-                         f.basis, f.fix])
+                         _num(ev.printed) if ev else "", _num(ev.computed) if ev else "", f.basis, f.fix])
     return _to_csv(rows)
 
 
