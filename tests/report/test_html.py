@@ -3,8 +3,8 @@ from __future__ import annotations
 import re
 
 from hypothesis import given, settings
-from markupsafe import escape
 from hypothesis import strategies as st
+from markupsafe import escape
 
 from gxaudit.report import html
 

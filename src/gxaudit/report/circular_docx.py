@@ -210,7 +210,8 @@ def _body(doc, data: CircularData) -> None:
             if a.note:
                 _run(p, "：" + a.note)
             for i, item in enumerate(a.items, start=1):
-                line = _para(doc, f"{i}. {item.text}（扣{item.deduction}分")
+                cost = "不扣分" if item.deduction == "0" else f"扣{item.deduction}分"
+                line = _para(doc, f"{i}. {item.text}（{cost}")
                 if item.repeated:
                     _run(line, "，")
                     _run(line, "连续未整改", bold=True, color=RED)

@@ -51,15 +51,13 @@ def fmt_score(value: float | None) -> str:
 
 
 def fmt_change(row: RankRow) -> str:
-    """Rank change as a reader expects it: ↑2 is better (smaller rank number)."""
-    if row.rank_change is None:
-        return "新" if row.prev_rank is None and row.rank is not None else ""
-    if row.rank_change == 0:
+    """Rank change as a reader expects it: ↑2 moved up two places. Blank when there is no
+    comparable previous rank (new agency, or the previous period was scored under other rules)."""
+    if row.prev_rank is None or row.rank is None:
+        return ""
+    change = row.prev_rank - row.rank
+    if change == 0:
         return "—"
-    # rank_change = prev_rank - rank (positive = moved up) when prev/rank are both known.
-    change = row.rank_change
-    if row.prev_rank is not None and row.rank is not None:
-        change = row.prev_rank - row.rank
     return f"↑{change}" if change > 0 else f"↓{-change}"
 
 
