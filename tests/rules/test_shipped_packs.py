@@ -59,3 +59,11 @@ def test_pack_cases(packs, pack_id):
     lines += report.uncovered
     assert report.cases_file, f"{pack_id} 没有测试用例文件"
     assert not lines, "\n".join(lines)
+
+
+def test_reference_page_lists_every_rule(repo_dir, packs):
+    """docs/rules.md (the Chinese rule reference) names every shipped rule with its fail wording."""
+    doc = (repo_dir / "docs" / "rules.md").read_text(encoding="utf-8")
+    missing = [r.id for p in packs.values() for _, r in p.rules()
+               if f"#### {r.id} {r.title}" not in doc or r.fail_title not in doc or r.fix not in doc]
+    assert not missing, f"docs/rules.md 未列出或与规则文件不一致：{missing}"
