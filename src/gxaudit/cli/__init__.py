@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "rules",
     "explain",
     "config",
+    "inspect",
 )
 
 

@@ -99,14 +99,19 @@ def _submission(doc: Document, body: Body, lines: list[Line], man: dict[str, str
         kind = Sourced(value="其他", source=agency.source, detail=f"名称“{agency.value}”未显示单位层级")
     year = metadata.report_year_of(title, [ln for i, ln in enumerate(lines) if i not in skip], man)
     tables, table_warnings = _tables(lines, year.value)
-    warnings.extend(table_warnings)
     assign_parts(outline, "official")
-    text = "\n".join(p.text for p in outline.paragraphs)
+    text = "\n".join([p.text for p in outline.paragraphs] + [
+        " ".join(cell for row in ln.block.rows or [] for cell in row) for ln in lines if ln.kind == "table" and ln.block])
     dtype, dt_warnings = doctype.decide(str(title.value or collection or ""), text, official_parts(outline.sections),
                                         legacy_items(outline), tables, year.value)
-    warnings.extend(dt_warnings)
     if not str(dtype.value).startswith("annual_report_20"):
         assign_parts(outline, "legacy")
+        # a free-form document has no official tables to miss: drop the reader's empty finds
+        tables = {key: t for key, t in tables.items() if t.cells or t.extra_rows or key == "legacy_stats"}
+        table_warnings = [w for w in table_warnings if "图片" not in w]
+    warnings.extend(table_warnings)
+    if not any("图片" in w for w in table_warnings):
+        warnings.extend(dt_warnings)
     period = (Sourced(value=man["period"], source="manifest") if man.get("period") else
               Sourced(value=str(year.value), source=year.source, detail="报告年度") if year.value else Sourced())
     published = metadata.published_of(body, lines, meta, man) if k == 1 or n == 1 else Sourced(

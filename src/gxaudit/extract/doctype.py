@@ -43,16 +43,16 @@ def _count(text: str, labels: tuple[str, ...]) -> int:
 
 
 def official_variant(text: str, tables: dict[str, Table], year: int | None) -> tuple[str | None, str]:
-    """'2021' / '2019' and why, or (None, '') when the text shows no official table labels."""
-    for key, name in (("proactive", "主动公开表"), ("applications", "申请情况表")):
-        t = tables.get(key)
-        if t is not None and t.variant in ("2019", "2021"):
-            return t.variant, f"{name}为{t.variant}年格式"
+    """'2021' / '2019' and why: printed labels first, then the table reader's verdict, then the year."""
     n21, n19 = _count(text, _LABELS_2021), _count(text, _LABELS_2019)
     if n21 > n19:
         return "2021", f"出现2021年格式表格栏目{n21}处"
     if n19 > n21:
         return "2019", f"出现2019年格式表格栏目{n19}处"
+    for key, name in (("proactive", "主动公开表"), ("applications", "申请情况表")):
+        t = tables.get(key)
+        if t is not None and t.variant in ("2019", "2021"):
+            return t.variant, f"{name}按{t.variant}年格式读出"
     if year is not None:
         return ("2021" if year >= 2021 else "2019"), "表格栏目未能区分两版格式，按报告年度推定"
     return "2021", "表格栏目未能区分两版格式，报告年度未知，推定为2021年格式"
@@ -67,7 +67,7 @@ def decide(title: str | None, text: str, official_parts: set[int], legacy_items:
     """
     warnings: list[str] = []
     title = title or ""
-    official_tables = [k for k in ("proactive", "applications", "review_litigation") if k in tables]
+    official_tables = [k for k in ("proactive", "applications", "review_litigation") if k in tables and tables[k].cells]
     labels = _count(text, _OFFICIAL_LABELS)
     if official_tables or labels >= 2 or (3 in official_parts and len(official_parts) >= 4):
         variant, why = official_variant(text, tables, year)

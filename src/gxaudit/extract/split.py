@@ -32,7 +32,7 @@ _INTRO_END = re.compile(r"(?:如下|以下\S{0,8}工作)[:：。.]?\s*$")
 _CLOSING = re.compile(r"^(?:总之|综上|总的来看|一年来|今后|下一步|针对)")
 COLLECTION = re.compile(r"[（(【\[]\s*(?:通用|精选|优选|热门|推荐|汇总|合集)?\s*(\d{1,3})\s*篇\s*[）)】\]]")
 
-MIN_PART_CHARS = 120
+MIN_PART_CHARS = 60
 
 
 def _is_intro(text: str) -> bool:

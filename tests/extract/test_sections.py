@@ -1,0 +1,131 @@
+"""Section tree: numbered headings in every width, run-in headings, table rows kept out,
+headings inside one-line page bodies, and the official/legacy part numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from gxaudit.extract import extract, submission_from_text
+from gxaudit.extract.headings import parse_heading
+from gxaudit.extract.sections import inline_headings
+from gxaudit.ingest import read_document
+from gxaudit.model import Block, Document, Loc
+
+
+def read(path, display=None):
+    subs = extract(read_document(path, display or path.name))
+    assert len(subs) == 1
+    return subs[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "level", "title"),
+    [
+        ("一、总体情况", "一、", 1, "总体情况"),
+        ("一. 概述", "一、", 1, "概述"),
+        ("一，概述", "一、", 1, "概述"),
+        ("（一）切实落实责任。推进信息公开", "（一）", 2, "切实落实责任"),
+        ("(一)、对校内公开的主要内容:", "（一）", 2, "对校内公开的主要内容"),
+        ("１．加强组织领导", "1.", 3, "加强组织领导"),
+        ("2、办事公开。制定了方案", "2.", 3, "办事公开"),
+        ("（3）加强培训", "(3)", 4, "加强培训"),
+        ("① 第一项", "①", 5, "第一项"),
+        ("六、存在的主要问题                  ", "六、", 1, "存在的主要问题"),
+    ],
+)
+def test_heading_forms(line, number, level, title):
+    h = parse_heading(line)
+    assert h is not None and (h.number, h.level, h.title) == (number, level, title)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["1.属于国家秘密 |", "一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0", "（一）予以公开", "1.5万元用于", "2019年，我局"],
+)
+def test_table_rows_and_prose_are_not_headings(line):
+    assert parse_heading(line) is None
+
+
+def test_run_in_heading_keeps_its_text_in_the_section():
+    sub = submission_from_text("某县民政局2023年政府信息公开工作年度报告\n一、总体情况\n（一）切实落实责任。推进公开工作。\n二、主动公开政府信息情况\n正文")
+    titles = [(s.number, s.title, s.level) for s in sub.sections]
+    assert titles == [("一、", "总体情况", 1), ("（一）", "切实落实责任", 2), ("二、", "主动公开政府信息情况", 1)]
+    assert sub.sections[1].text == "推进公开工作。"
+    assert "推进公开工作" in sub.sections[0].text  # a section's text includes its subsections
+    # paragraphs carry the index of the innermost section they sit in
+    assert [p.section for p in sub.paragraphs] == [None, 0, 1, 2, 2]
+
+
+def test_seed_001_has_parts_one_to_five_and_no_six(seeds_dir):
+    sub = read(seeds_dir / "001_6c6888ab43a2d839.txt")
+    parts = {s.part: s for s in sub.sections if s.part}
+    assert sorted(parts) == [1, 2, 3, 4, 5]
+    assert parts[3].title == "收到和处理政府信息公开申请情况"
+    assert parts[4].loc.line is not None
+    # flattened table rows ("一、本年新收… |", "(一)予以公开 |") never became sections
+    assert not any("本年新收" in s.title or "予以公开" in s.title for s in sub.sections)
+    assert sum(1 for s in sub.sections if s.level == 1) == 5
+
+
+def test_page_header_lines_are_not_body(pingtan_dir):
+    sub = read(pingtan_dir / "annual/2019_syq/page.txt", "2019_syq/page.txt")
+    assert not any(p.text.startswith(("标题:", "发布时间:", "发布机构:", "本地目录:")) for p in sub.paragraphs)
+    assert not any("正文 ====" in p.text for p in sub.paragraphs)
+
+
+@pytest.mark.parametrize("year", ["2019_syq", "2021_syq", "2023_syq", "2024_syq", "2025_syq"])
+def test_one_line_pingtan_bodies_have_six_official_parts(pingtan_dir, year):
+    sub = read(pingtan_dir / f"annual/{year}/page.txt", f"{year}/page.txt")
+    parts = {s.part: s.title for s in sub.sections if s.part}
+    assert sorted(parts) == [1, 2, 3, 4, 5, 6]
+    assert parts[4].startswith("政府信息公开行政复议")  # not the table row 四、结转下年度继续办理
+    assert parts[6] == "其他需要报告的事项"
+    # every piece of the body is a paragraph assigned to its section
+    assert sub.paragraphs[-1].section == max(i for i, s in enumerate(sub.sections) if s.part == 6)
+    # chrome is gone: nothing of "当前位置" or "附件下载" remains
+    assert "当前位置" not in sub.text and not sub.text.rstrip().endswith("附件下载")
+
+
+def test_inline_heading_choice_prefers_known_titles():
+    text = ("一、总体情况今年共公开信息。二、主动公开政府信息情况表格。三、收到和处理政府信息公开申请情况"
+            "一、本年新收政府信息公开申请数量100四、结转下年度继续办理0 四、政府信息公开行政复议、行政诉讼情况0")
+    found = [(v, t) for _, v, t, _ in inline_headings(text)]
+    assert found == [(1, "总体情况"), (2, "主动公开政府信息情况"), (3, "收到和处理政府信息公开申请情况"),
+                     (4, "政府信息公开行政复议、行政诉讼情况")]
+
+
+@pytest.mark.parametrize(
+    ("folder", "expected"),
+    [
+        ("2015_syq", {1: "概述", 2: "主动公开政府信息情况", 3: "政府信息依申请公开工作情况", 7: "政府信息公开的收费及减免情况",
+                      4: "因政府信息公开申请行政复议、提起行政诉讼的情况", 5: "主要问题和改进措施",
+                      8: "平潭综合实验区政府信息公开情况统计表"}),
+        ("2011_ptx", {1: "概述", 2: "主动公开政府信息情况", 3: "政府信息依申请公开工作情况",
+                      5: "政府信息公开工作存在的主要问题及改进情况"}),
+    ],
+)
+def test_legacy_items_use_the_documented_numbering(pingtan_dir, folder, expected):
+    sub = read(pingtan_dir / f"annual/{folder}/page.txt", f"{folder}/page.txt")
+    assert {s.part: s.title for s in sub.sections if s.part} == expected
+
+
+def test_seed_004_legacy_items(seeds_dir):
+    sub = read(seeds_dir / "004_6b93b87c5fdd5131.txt")
+    parts = {s.part: s.number for s in sub.sections if s.part}
+    assert parts == {2: "三、", 3: "四、", 4: "五、", 5: "六、"}
+
+
+def test_docx_heading_blocks_without_numbers_are_sections():
+    blocks = [
+        Block(kind="heading", text="城关镇2022年政府信息公开工作年度报告", level=1, loc=Loc(file="a.docx", block=0)),
+        Block(kind="heading", text="总体情况", level=1, loc=Loc(file="a.docx", block=1)),
+        Block(kind="paragraph", text="本年度公开信息100条。", loc=Loc(file="a.docx", block=2)),
+        Block(kind="heading", text="存在的主要问题及改进情况", level=1, loc=Loc(file="a.docx", block=3)),
+        Block(kind="paragraph", text="问题是更新不及时。", loc=Loc(file="a.docx", block=4)),
+    ]
+    doc = Document(path="a.docx", format="docx", sha256="0", size=1, blocks=blocks)
+    sub = extract(doc)[0]
+    assert sub.title.value == "城关镇2022年政府信息公开工作年度报告"
+    assert [(s.number, s.title) for s in sub.sections] == [(None, "总体情况"), (None, "存在的主要问题及改进情况")]
+    assert sub.sections[0].text == "本年度公开信息100条。"
+    assert sub.agency.value == "城关镇" and sub.agency_kind.value == "乡镇"
