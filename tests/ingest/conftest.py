@@ -33,6 +33,6 @@ def report_blocks() -> list[SpecBlock]:
     ]
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def report() -> list[SpecBlock]:
     return report_blocks()

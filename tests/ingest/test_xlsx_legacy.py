@@ -6,7 +6,6 @@ import shutil
 import subprocess
 
 import pytest
-from tests.ingest.conftest import report_blocks
 
 from gxaudit.ingest import ReadError, legacy, read_document, read_or_fail
 from gxaudit.synth.render import write
@@ -53,11 +52,11 @@ def lo_convert(src, target: str, d):
 
 
 @pytest.fixture(scope="module")
-def soffice_doc(tmp_path_factory):
+def soffice_doc(tmp_path_factory, report):
     """A real Word 97 .doc made by LibreOffice from a rendered docx."""
     d = tmp_path_factory.mktemp("lo")
     src = d / "report.docx"
-    write(src, report_blocks(), "docx")
+    write(src, report, "docx")
     return lo_convert(src, "doc", d)
 
 

@@ -43,7 +43,8 @@ def read(ctx: Ctx) -> Parts:
 
         try:
             doc = part("word/document.xml")
-            styles = _styles(part("word/styles.xml"))
+            used = {el.get(W + "val") for el in doc.iter(W + "pStyle")} if doc is not None else set()
+            styles = _styles(_used_styles(zf, names, used, ctx))
             numbering = Numbering(part("word/numbering.xml"))
         except zipfile.BadZipFile as exc:
             raise fail(ctx.name, "corrupt", str(exc)) from None
@@ -53,6 +54,33 @@ def read(ctx: Ctx) -> Parts:
         raise fail(ctx.name, "corrupt", "word/document.xml 没有正文")
     _walk(body, parts, ctx.name, styles, numbering)
     return parts
+
+
+def _used_styles(zf: zipfile.ZipFile, names: set[str], used: set[str], ctx: Ctx) -> etree._Element | None:
+    """Only the styles the document uses (and what they are based on): a styles.xml can be
+    hundreds of KB of table styles nobody applies, and parsing it dominated the read time."""
+    if "word/styles.xml" not in names or not used:
+        return None
+    data = read_member(zf, "word/styles.xml", ctx.name, ctx.limits)
+    if b"<w:style " not in data:  # another namespace prefix: parse it whole
+        return parse_xml(data, ctx.name, "word/styles.xml")
+    keep: dict[str, bytes] = {}
+    todo = list(used)
+    while todo:
+        sid = todo.pop()
+        at = data.find(b'w:styleId="' + sid.encode() + b'"') if sid not in keep else -1
+        start = data.rfind(b"<w:style ", 0, at)
+        end = data.find(b"</w:style>", at)
+        if at < 0 or start < 0 or end < 0:
+            continue
+        keep[sid] = data[start : end + len(b"</w:style>")]
+        based = re.search(rb'<w:basedOn w:val="([^"]*)"', keep[sid])
+        if based:
+            todo.append(based.group(1).decode("utf-8", "replace"))
+    root = re.search(rb"<w:styles\b[^>]*>", data)  # keeps every namespace declaration
+    start = root.group(0) if root else b'<w:styles xmlns:w="' + W[1:-1].encode() + b'">'
+    xml = start + b"".join(keep.values()) + b"</w:styles>"
+    return parse_xml(xml, ctx.name, "word/styles.xml")
 
 
 def _styles(root: etree._Element | None) -> dict[str, tuple[int | None, str | None]]:
@@ -183,21 +211,14 @@ def table_grid(tbl: etree._Element) -> tuple[list[list[str]], list[list[bool]]]:
             row.append((col, max(span, 1), vmerge, "" if vmerge == "continue" else cell_text(tc)))
             col += max(span, 1)
         layout.append(row)
+    vm = [{col: v for col, _, v, _ in row if v is not None} for row in layout]  # col -> vMerge per row
     placed: list[Placed] = []
     for r, row in enumerate(layout):
         for col, span, vmerge, text in row:
-            if vmerge == "continue" and r > 0 and _continues(layout[r - 1], col):
+            if vmerge == "continue" and r > 0 and col in vm[r - 1]:
                 continue
             rowspan = 1
-            while r + rowspan < len(layout) and _is_continue(layout[r + rowspan], col):
+            while r + rowspan < len(layout) and vm[r + rowspan].get(col) == "continue":
                 rowspan += 1
             placed.append(Placed(r, col, text, rowspan, span))
     return build(placed, nrows=len(layout))
-
-
-def _is_continue(row, col: int) -> bool:
-    return any(c == col and vm == "continue" for c, _, vm, _ in row)
-
-
-def _continues(prev_row, col: int) -> bool:
-    return any(c == col and vm is not None for c, _, vm, _ in prev_row)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from lxml import etree
-from lxml import html as lhtml
 
 from gxaudit.ingest.common import Ctx, Parts, squeeze
 from gxaudit.ingest.encoding import decode_bytes, guess_note
@@ -27,6 +26,7 @@ _BLOCK = {"p", "div", "li", "ul", "ol", "section", "article", "blockquote", "pre
           "tr", "tbody", "thead", "tfoot", "td", "th", "body", "html"}
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _COND = re.compile(r"<!--\[if[^\]]*\]>.*?<!\[endif\]-->|<!-*\[(?:end)?if[^\]]*\]-*>|<!\[endif\]-->|<!--\[if[^\]]*\]>", re.DOTALL | re.IGNORECASE)
+_PARSER = etree.HTMLParser(no_network=True, remove_pis=True, default_doctype=False)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -55,8 +55,8 @@ def read(ctx: Ctx) -> Parts:
     if not text.strip():
         raise fail(ctx.name, "empty", "页面没有内容")
     try:
-        root = lhtml.document_fromstring(text)
-    except (etree.ParserError, ValueError) as exc:
+        root = etree.fromstring(text, _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise fail(ctx.name, "corrupt", f"HTML 无法解析：{exc}") from None
     parts = Parts(meta={"encoding": encoding, **page_meta(root)})
     _clean(root)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from lxml import html as lhtml
+from lxml import etree
 
 from gxaudit.ingest.common import squeeze
 
@@ -34,7 +34,7 @@ DATE_LINE = re.compile(rf"(发布日期|发布时间|发文日期|成文日期|�
 _MIN_TEXT = 20
 
 
-def page_meta(root: lhtml.HtmlElement) -> dict[str, str]:
+def page_meta(root: etree._Element) -> dict[str, str]:
     found: dict[str, str] = {}
     names = {}
     for m in root.iter("meta"):
@@ -49,11 +49,15 @@ def page_meta(root: lhtml.HtmlElement) -> dict[str, str]:
     return found
 
 
+def text_of(el) -> str:
+    return "".join(el.itertext())
+
+
 def _text_len(el) -> int:
-    return len(squeeze(el.text_content()))
+    return len(squeeze(text_of(el)))
 
 
-def find_article(root: lhtml.HtmlElement) -> tuple[lhtml.HtmlElement, str]:
+def find_article(root: etree._Element) -> tuple[etree._Element, str]:
     """Return the article element and how it was found ('container' or 'density')."""
     for xp in CONTAINERS:
         hits = [e for e in root.xpath(xp) if _text_len(e) >= _MIN_TEXT]
@@ -62,7 +66,7 @@ def find_article(root: lhtml.HtmlElement) -> tuple[lhtml.HtmlElement, str]:
     return density(root), "density"
 
 
-def density(root: lhtml.HtmlElement) -> lhtml.HtmlElement:
+def density(root: etree._Element) -> etree._Element:
     """The element with the most non-link text, then down into a child that holds most of it."""
     body = root.find("body")
     if body is None:
@@ -84,7 +88,7 @@ def density(root: lhtml.HtmlElement) -> lhtml.HtmlElement:
         best = top
 
 
-def outside_text(root: lhtml.HtmlElement, article) -> str:
+def outside_text(root: etree._Element, article) -> str:
     """Page text with the article subtree left out: where the chrome prints title and date."""
     out: list[str] = []
 
@@ -106,12 +110,12 @@ def outside_text(root: lhtml.HtmlElement, article) -> str:
     return "".join(out)
 
 
-def chrome_title(root: lhtml.HtmlElement, article) -> str | None:
+def chrome_title(root: etree._Element, article) -> str | None:
     for xp in ("//*[contains(@class, 'article_title')]", "//*[contains(@class, 'article-title')]", "//h1"):
         for el in root.xpath(xp):
             if article is not None and (el is article or article in el.iterancestors() or el in article.iterdescendants()):
                 continue
-            t = squeeze(el.text_content())
+            t = squeeze(text_of(el))
             if t:
                 return t
     title = root.find(".//title")
