@@ -31,7 +31,7 @@ PEER_GROUPS = {"乡镇": "乡镇（街道）", "街道": "乡镇（街道）", "
 def merge(findings: Iterable[Finding]) -> dict[tuple[str, str], Finding]:
     """One finding per (pack, rule) over all documents: worst outcome wins, fail counts add up."""
     out: dict[tuple[str, str], Finding] = {}
-    for f in findings:
+    for f in sorted(findings, key=_order):
         key = (f.pack, f.rule_id)
         old = out.get(key)
         if old is None or _RANK[f.outcome] < _RANK[old.outcome]:
@@ -42,6 +42,11 @@ def merge(findings: Iterable[Finding]) -> dict[tuple[str, str], Finding]:
             if f.message and f.message not in old.message:
                 old.message = f"{old.message}；{f.message}"
     return out
+
+
+def _order(f: Finding) -> tuple:
+    """Input order must not matter: merge in a fixed order of documents."""
+    return (f.pack, f.rule_id, _RANK[f.outcome], tuple(e.file for e in f.evidence), f.message, f.count)
 
 
 def _deduction(rule, count: int) -> float:
@@ -91,7 +96,7 @@ def scorecard(agency: str, subs: list[Submission], findings: list[Finding], pack
             rows = [(r, merged[(pack.pack, r.id)]) for r in group.rules if (pack.pack, r.id) in merged]
             if not rows or all(f.outcome == "not_applicable" for _, f in rows):
                 continue
-            lost, found = _group(group, rows)
+            lost = _group(group, rows)
             bonus = sum(r.bonus for r, f in rows if f.outcome == "pass" and r.bonus and not r.experimental)
             pack_bonus += bonus
             vetoes += [(r, f) for r, f in rows if f.outcome == "fail" and r.veto and not r.experimental]
@@ -101,7 +106,7 @@ def scorecard(agency: str, subs: list[Submission], findings: list[Finding], pack
                                      pack=pack.pack, weight=w))
             earned += group.points - lost
             points += group.points
-            shown += found
+            shown += [f for r, f in rows if r.weighs() or r.veto or not r.bonus]  # a missed bonus is no fault
         earned_w += w * (earned + min(pack_bonus, pack.bonus_cap))
         points_w += w * points
     total = 100.0 * earned_w / points_w if points_w > 0 else 0.0
@@ -119,15 +124,16 @@ def scorecard(agency: str, subs: list[Submission], findings: list[Finding], pack
     listed = sorted((f for f in shown if f.outcome in ("fail", "cannot_evaluate")),
                     key=lambda f: (f.pack, f.group, f.rule_id))
     return card.model_copy(update={
-        "packs": [p.stamp() for p in sorted(used, key=lambda p: p.pack)], "groups": groups,
+        "packs": [p.stamp() for p in sorted(used, key=lambda p: p.pack)],
+        "groups": sorted(groups, key=lambda g: (g.pack, g.id)),
         "total": total, "grade": grade, "veto": bool(vetoes), "findings": listed,
         "passed": counts["pass"], "not_applicable": counts["not_applicable"],
         "cannot_evaluate": counts["cannot_evaluate"],
     })
 
 
-def _group(group, rows) -> tuple[float, list[Finding]]:
-    """Points the group lost (≤ its points) and its findings with their actual deductions."""
+def _group(group, rows) -> float:
+    """Points the group lost (≤ its points); sets each failed finding's actual deduction."""
     left = group.points
     fails = sorted(((r, f) for r, f in rows if f.outcome == "fail"),
                    key=lambda rf: (-_deduction(rf[0], rf[1].count), rf[0].id))
@@ -137,4 +143,4 @@ def _group(group, rows) -> tuple[float, list[Finding]]:
         if f.deduction < nominal:
             f.data = {**f.data, "nominal_deduction": nominal}
         left -= f.deduction
-    return round(group.points - left, 4), [f for _, f in rows]
+    return round(group.points - left, 4)
