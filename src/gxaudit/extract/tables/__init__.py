@@ -77,8 +77,12 @@ def find_tables(blocks: list[Block], year: int | None = None) -> tuple[dict[str,
     if any(k not in tables for k in TABLE_KEYS):
         _hook_runtogether(blocks, tables, year, warnings)
     for reg in missing:
-        if reg.table not in tables and not any(b.kind == "table" for b in reg.blocks):
-            where = _where(reg.heading or (reg.blocks[0] if reg.blocks else None), reg.table)
+        if reg.table in tables:
+            continue
+        where = _where(reg.heading or (reg.blocks[0] if reg.blocks else None), reg.table)
+        if any(b.kind == "table" for b in reg.blocks) or detect_layout(text_lines(reg.blocks)):
+            warnings.append(f"{where}：表格内容无法对应到标准表格，未读取，请核对表头和行名")
+        else:
             warnings.append(f"{where}：{NOT_AS_TEXT}，无法读取表内数据，请提供文字版表格")
     _cross_fill_variant(tables, year)
     _hook_legacy(blocks, tables, warnings)

@@ -73,7 +73,9 @@ def read_applications(
         if key is None and not texts and blank_row(values):
             continue
         if is_group and (not values or blank_row(values) and not _printed(values)):
-            continue  # a group label with no cells of its own
+            if key == "other" and values:
+                other_single = other_single or {k: to_cell(c) for k, c in assign(values, leaves)[0].items()}
+            continue  # a group label with no cells of its own (or the 2019 （六） row left blank)
         placed, problems = assign(values, leaves)
         row_cells = {k: to_cell(c) for k, c in placed.items() if not k.startswith("?")}
         label = "".join(t.strip() for t in texts) or "（无行名）"
@@ -96,7 +98,9 @@ def read_applications(
         cells[key] = row_cells
     has_2021 = any(k in cells for k in ("other_1", "other_2", "other_3"))
     if other_single is not None:
-        if has_2021:
+        if has_2021 and not any(c.value is not None or c.raw for c in other_single.values()):
+            pass  # the 2021 group label printed with empty cells
+        elif has_2021:
             extra["other" + SUBTOTAL_SUFFIX] = other_single
         else:
             cells["other"] = other_single

@@ -37,8 +37,8 @@ def text_lines(blocks: Sequence[Block]) -> list[Line]:
         if b.kind == "table":
             continue
         for k, line in enumerate((b.text or "").split("\n")):
-            if not line.strip():
-                continue
+            if not line.strip() and "\t" not in line:
+                continue  # a row of empty tab-separated cells is still a row
             loc = b.loc
             if k and b.loc.line is not None:
                 loc = b.loc.model_copy(update={"line": b.loc.line + k})

@@ -57,10 +57,10 @@ def read_review(rows: Sequence[Sequence[C]], where: str) -> tuple[Table | None, 
     cells: dict[str, dict[str, Cell]] = {}
     unplaced: list[str] = []
     seen = False
-    for row in rows[start:]:
+    for i, row in enumerate(rows[start:]):
         _, values = split_row(row, first_col)
-        if not values or blank_row(values) and not any(v.text.strip() for v in values):
-            continue
+        if i and (not values or blank_row(values) and not any(v.text.strip() for v in values)):
+            continue  # an empty trailing row; the first data row is read even when all blank
         if seen:
             text = " ".join(c.text.strip() for c in row if not c.copy)
             unplaced.append(f"多余的数据行：{text[:60]}")

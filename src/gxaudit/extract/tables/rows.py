@@ -215,16 +215,16 @@ def assign(values: Sequence[C], leaves: Sequence[Leaf]) -> tuple[dict[str, C], l
     """
     logical = [v for v in values if not v.copy]
     n = len(leaves)
-    if len(logical) != n:
-        trimmed = _trim_blanks(logical, n)
-        if trimmed is not None:
-            logical = trimmed
     if len(logical) == n:
         return {lf.key: v for lf, v in zip(leaves, logical)}, []
-    if any(v.col is not None for v in values) and all(
+    on_grid = any(v.col is not None for v in values) and all(
         lf.cell is not None and lf.cell.col is not None for lf in leaves
-    ):
+    )
+    if on_grid:
         return _by_column(values, leaves)
+    trimmed = _trim_blanks(logical, n)
+    if trimmed is not None:
+        return {lf.key: v for lf, v in zip(leaves, trimmed)}, []
     grouped = _by_spans(logical, leaves)
     if grouped is not None:
         return grouped, []
