@@ -35,7 +35,8 @@ _NODES = (
     ast.BinOp, ast.Compare, ast.Call, ast.Name, ast.Load, ast.Constant, ast.Attribute,
     ast.List, ast.Tuple, *_BINOPS, *_CMPOPS,
 )
-_OP_TEXT = {ast.Pow: "**", ast.Mod: "%", ast.FloorDiv: "//", ast.BitAnd: "&", ast.BitOr: "|"}
+_OP_TEXT = {ast.Pow: "**", ast.Mod: "%", ast.FloorDiv: "//", ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^",
+            ast.LShift: "<<", ast.RShift: ">>", ast.MatMult: "@", ast.Invert: "~"}
 
 
 class ExprError(ValueError):
@@ -94,7 +95,8 @@ def parse(
     try:
         tree = ast.parse(text.strip(), mode="eval")
     except SyntaxError as e:
-        raise ExprError(f"表达式无法解析：{e.msg}", max((e.offset or 1) - 1, 0)) from None
+        at = e.offset - 1 if e.offset else len(text.strip())  # offset 0: unexpected end
+        raise ExprError(f"表达式无法解析：{e.msg}", at) from None
     lead = len(text) - len(text.lstrip())
     allowed = None if names is None else set(names)
     allowed_prev = None if prev_names is None else set(prev_names)
@@ -102,6 +104,10 @@ def parse(
     used_prev: set[str] = set()
     for node in ast.walk(tree):
         off = lead + getattr(node, "col_offset", 0)
+        if isinstance(node, (ast.BinOp, ast.UnaryOp, ast.BoolOp)) and not isinstance(node.op, _NODES):
+            raise ExprError(f"表达式中不允许使用运算符 {_OP_TEXT.get(type(node.op), type(node.op).__name__)}", off)
+        if isinstance(node, ast.Compare) and any(not isinstance(o, _CMPOPS) for o in node.ops):
+            raise ExprError("表达式中只允许 == != < <= > >= 比较", off)
         if not isinstance(node, _NODES):
             op = _OP_TEXT.get(type(getattr(node, "op", None)))
             what = f"运算符 {op}" if op else f"“{type(node).__name__}”"
