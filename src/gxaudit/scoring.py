@@ -119,7 +119,7 @@ def scorecard(agency: str, subs: list[Submission], findings: list[Finding], pack
     grade = _grade(total, grade_pack.grades)
     forced = [r.veto.grade for r, _ in vetoes if r.veto.grade]
     if forced:
-        grade = sorted(forced)[0]
+        grade = min(forced)
     counts = Counter(f.outcome for f in merged.values())
     listed = sorted((f for f in shown if f.outcome in ("fail", "cannot_evaluate")),
                     key=lambda f: (f.pack, f.group, f.rule_id))

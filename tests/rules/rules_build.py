@@ -55,8 +55,8 @@ def balanced_applications(seed: dict[str, dict[str, int]] | None = None) -> dict
     vals["handled_total"] = {c: sum(vals[r][c] for r in results) for c in APP_COLS if c != "total"}
     vals["new"] = {c: vals["handled_total"][c] + vals["carried_out"][c] - vals["carried_in"][c]
                    for c in APP_COLS if c != "total"}
-    for r in vals:
-        vals[r]["total"] = sum(vals[r][c] for c in APP_COLS if c != "total")
+    for row in vals.values():
+        row["total"] = sum(row[c] for c in APP_COLS if c != "total")
     return vals
 
 

@@ -7,10 +7,10 @@ import datetime as dt
 
 import pytest
 from pydantic import ValidationError
+from rules_build import GOOD_PARTS, balanced_applications, sub, table
 
 from gxaudit.rules.checks import KINDS, get
 from gxaudit.rules.context import CheckContext
-from rules_build import GOOD_PARTS, balanced_applications, sub, table
 
 CTX = CheckContext()
 

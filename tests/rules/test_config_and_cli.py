@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from ruamel.yaml import YAML
+from rules_build import GOOD_PARTS, sub
 
 from gxaudit.cli import cli
 from gxaudit.rules import RuleFileError, evaluate, load_packs
 from gxaudit.rules.config import from_dict, load_config
 from gxaudit.rules.context import CheckContext
 from gxaudit.rules.loader import load_pack_file
-from rules_build import GOOD_PARTS, sub
 
 PACKS = Path(__file__).parent / "packs"
 PACK_FILE = PACKS / "identities.yaml"
@@ -145,7 +145,7 @@ def test_config_show_says_where_values_come_from(tmp_path, monkeypatch):
 
 
 def test_rules_test_runs_cases_and_demands_coverage(tmp_path, monkeypatch):
-    import gxaudit.extract as extract
+    from gxaudit import extract
 
     def fake(text, name="case.txt", manifest=None):  # independent of the extractor
         parts = {i: line.split("、", 1)[1] for line in text.splitlines() if "、" in line

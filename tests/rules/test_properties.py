@@ -7,6 +7,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rules_build import APP_COLS, APP_ROWS, GOOD_PARTS, balanced_applications, sub, table
 
 from gxaudit.model import Finding
 from gxaudit.rules import evaluate
@@ -14,7 +15,6 @@ from gxaudit.rules.context import CheckContext
 from gxaudit.rules.loader import load_pack_file
 from gxaudit.rules.schema import RulePack
 from gxaudit.scoring import scorecard
-from rules_build import APP_COLS, APP_ROWS, GOOD_PARTS, balanced_applications, sub, table
 
 PACK_FILE = Path(__file__).parent / "packs" / "identities.yaml"
 PACK = load_pack_file(PACK_FILE)

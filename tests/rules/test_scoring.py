@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from rules_build import GOOD_PARTS, sub
+
 from gxaudit.model import Finding, ReadFailure
 from gxaudit.rules.schema import RulePack
 from gxaudit.scoring import scorecard
-from rules_build import GOOD_PARTS, sub
 
 
 def rule(rid: str, **kw) -> dict:

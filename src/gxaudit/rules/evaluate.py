@@ -74,7 +74,7 @@ def _one(sub: Submission, pack: RulePack, group: Group, rule: Rule, ctx: CheckCo
     try:
         results = checks.get(rule.check).run(sub, rule.params, ctx)
         result = combine(results)
-    except Exception as e:  # a broken rule or check never brings down the run
+    except Exception as e:  # noqa: BLE001 — a broken rule or check never brings down the run
         result = CheckResult(outcome="cannot_evaluate",
                              message=f"规则执行出错（{type(e).__name__}: {e}），未评估；请报告此问题",
                              data={"error": f"{type(e).__name__}: {e}"})

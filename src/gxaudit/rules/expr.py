@@ -68,7 +68,7 @@ def display(name: str) -> str:
 
 
 def is_wild(name: str) -> bool:
-    return name.endswith(WILD) or name.endswith("*")
+    return name.endswith((WILD, "*"))
 
 
 def wild_prefix(name: str) -> str:

@@ -106,7 +106,7 @@ def check_unique(packs: Iterable[RulePack]) -> None:
         for _, r in p.rules():
             for rid in [r.id, *r.aliases]:
                 if rid in rule_ids and rule_ids[rid][0] is not p:
-                    other, where = rule_ids[rid]
+                    _, where = rule_ids[rid]
                     line, col = _line_col(p._origins.get(f"{r.id}.id", ""))
                     problems.append(Problem(p.path, line, col, f"{r.id}.id",
                                             f"规则编号“{rid}”与其他规则包重复（另见 {where}）"))

@@ -33,7 +33,7 @@ def _display(path: Path) -> str:
 def available_packs(cfg: Config | None = None) -> dict[str, Path]:
     """Pack id → file, over the shipped folder and pack_dirs (file stem as id)."""
     out: dict[str, Path] = {}
-    for folder in [SHIPPED_DIR, *((cfg.pack_dirs if cfg else []))]:
+    for folder in [SHIPPED_DIR, *(cfg.pack_dirs if cfg else [])]:
         for f in _files(folder):
             out.setdefault(f.stem, f)
     return out

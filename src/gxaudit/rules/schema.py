@@ -21,11 +21,9 @@ Note for pack authors (shape agreed in the team brief, extended only additively)
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StrictBool, field_validator, model_validator
-
-from typing import get_args
 
 from gxaudit.model import AgencyKind, DocType, PackStamp, Severity
 
@@ -77,22 +75,14 @@ class Applies(Strict):
             year_predicate(v)
         return v
 
-    @field_validator("doc_type")
+    @field_validator("doc_type", "agency_kind")
     @classmethod
-    def _doc_types(cls, v):
-        known = set(get_args(DocType))
+    def _known(cls, v, info):
+        known, what = (set(get_args(DocType)), "文件类型") if info.field_name == "doc_type" else (
+            set(get_args(AgencyKind)), "单位类型")
         bad = [d for d in v or [] if d not in known]
         if bad:
-            raise ValueError(f"未知的文件类型：{'、'.join(bad)}（可用：{'、'.join(sorted(known))}）")
-        return v
-
-    @field_validator("agency_kind")
-    @classmethod
-    def _kinds(cls, v):
-        known = set(get_args(AgencyKind))
-        bad = [d for d in v or [] if d not in known]
-        if bad:
-            raise ValueError(f"未知的单位类型：{'、'.join(bad)}（可用：{'、'.join(sorted(known))}）")
+            raise ValueError(f"未知的{what}：{'、'.join(bad)}（可用：{'、'.join(sorted(known))}）")
         return v
 
 

@@ -97,7 +97,7 @@ def run_pack(pack: RulePack, path: Path | None = None) -> PackReport:
             findings = _run_case(case, pack, root, f"{pack.pack}-{i + 1}.txt")
         except RuleFileError:
             raise
-        except Exception as e:  # a case that cannot run is that case's failure
+        except Exception as e:  # noqa: BLE001 — a case that cannot run is that case's failure
             result.error = f"{type(e).__name__}: {e}"
             continue
         got = {f.rule_id: f for f in findings}
@@ -126,7 +126,7 @@ def run_pack(pack: RulePack, path: Path | None = None) -> PackReport:
 
 def _check_case(case: Any, known: set[str]) -> None:
     if not isinstance(case, dict):
-        raise ValueError("用例应为映射（name、text、fires、silent…）")
+        raise TypeError("用例应为映射（name、text、fires、silent…）")
     allowed = {"name", "text", "file", "meta", "fires", "silent", "previous", "peers", "as_of", "todo"}
     bad = set(case) - allowed
     if bad:

@@ -212,10 +212,7 @@ def _real_path(data: Any, prefix: Path_, loc: Path_) -> tuple[Path_, Path_]:
     path = list(prefix)
     loc = tuple(x for x in loc if x != "__root__")
     for i, part in enumerate(loc):
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-            path.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
             node = node[part]
             path.append(part)
         elif isinstance(node, dict) and i == len(loc) - 1 and isinstance(part, str) and "[" not in part:

@@ -36,6 +36,16 @@ class Scope(Strict):
         return data
 
 
+class PartScope(Scope):
+    """A scope that must name its part or heading (the check is about that part)."""
+
+    @model_validator(mode="after")
+    def _needs_target(self):
+        if self.part is None and not self.heading:
+            raise ValueError("需要 part（第几部分）或 heading（标题用语）")
+        return self
+
+
 def norm(text: str) -> str:
     return _STRIP.sub("", unicodedata.normalize("NFKC", text or ""))
 

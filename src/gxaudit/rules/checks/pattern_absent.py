@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from gxaudit.model import CheckResult, Evidence, Paragraph, Submission
-from gxaudit.model import Loc
+from gxaudit.model import CheckResult, Evidence, Loc, Paragraph, Submission
 from gxaudit.rules.checks._common import para_evidence, scope_label, scoped_paragraphs, snippet
 from gxaudit.rules.checks._patterns import PatternParams
 from gxaudit.rules.context import CheckContext

@@ -9,6 +9,8 @@ found means the order cannot be judged → cannot_evaluate.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from pydantic import Field
 
 from gxaudit.model import CheckResult, Evidence, Submission
@@ -27,7 +29,7 @@ def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]
     if len(found) < 2:
         return [CheckResult(outcome="cannot_evaluate", message="找到的部分不足两个，无法判断顺序")]
     wrong = []
-    for (p1, i1), (p2, i2) in zip(found, found[1:]):
+    for (p1, i1), (p2, i2) in pairwise(found):
         if i2 < i1:
             wrong.append((p1, p2, i2))
     if not wrong:

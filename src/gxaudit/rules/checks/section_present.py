@@ -11,19 +11,13 @@ no section for it (flattened pages).
 
 from __future__ import annotations
 
-from pydantic import model_validator
-
 from gxaudit.model import CheckResult, Evidence, Submission
-from gxaudit.rules.checks._common import Scope, find_section, heading_line, para_evidence, scope_label
+from gxaudit.rules.checks._common import PartScope, find_section, heading_line, para_evidence, scope_label
 from gxaudit.rules.context import CheckContext
 
 
-class Params(Scope):
-    @model_validator(mode="after")
-    def _needs_target(self):
-        if self.part is None and not self.heading:
-            raise ValueError("需要 part（第几部分）或 heading（标题用语）")
-        return self
+class Params(PartScope):
+    pass
 
 
 def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]:

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from gxaudit.model import CheckResult, Evidence, Submission
-from gxaudit.rules.checks._common import Scope, norm, para_evidence, scope_label, scoped_paragraphs
+from gxaudit.rules.checks._common import PartScope, norm, para_evidence, scope_label, scoped_paragraphs
 from gxaudit.rules.context import CheckContext
 
 STOCK = ["有待进一步", "认识不深", "认识还不够", "培训不足", "不够到位", "还需加强", "有待加强", "有待提高",
@@ -27,17 +27,11 @@ _SENT = re.compile(r"[。；;！!？?\n]+")
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．])")
 
 
-class Params(Scope):
+class Params(PartScope):
     min_chars: int = Field(default=60, ge=0)
     require_specifics: bool = True
     stock_phrases: list[str] = Field(default_factory=lambda: list(STOCK))
     max_stock_share: float = Field(default=0.5, ge=0, le=1)
-
-    @model_validator(mode="after")
-    def _needs_target(self):
-        if self.part is None and not self.heading:
-            raise ValueError("需要 part（第几部分）或 heading（标题用语）")
-        return self
 
 
 def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]:
