@@ -163,3 +163,18 @@ def test_grid_without_heading_is_claimed_by_its_header():
     )
     assert tables["applications"].value("other_2", "total") == 1
     assert tables["applications"].variant == "2021"
+
+
+def test_review_two_row_header_without_parent_group():
+    res = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    text = "\n".join(
+        [
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "行政复议\t未经复议直接起诉\t复议后起诉",
+            "\t".join(res * 3),
+            "\t".join("1 0 0 0 1 2 0 0 1 3 0 0 0 0 0".split()),
+        ]
+    )
+    t = find_tables(lines(text))[0]["review_litigation"]
+    assert [t.value("suit_direct", c) for c in ("upheld", "pending", "total")] == [2, 1, 3]
+    assert t.value("review", "total") == 1 and t.value("suit_after_review", "total") == 0

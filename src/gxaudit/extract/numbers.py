@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -61,6 +62,7 @@ def clean(s: str) -> str:
     return _SPACES.sub("", s)
 
 
+@lru_cache(maxsize=65536)
 def parse_number(s: str) -> ParsedNumber:
     """Read one cell. Text that is not a number gives value None with blank False."""
     raw = s if s is not None else ""

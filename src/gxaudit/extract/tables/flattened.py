@@ -87,13 +87,14 @@ def to_rows(lines: Sequence[Line], layout: str | None = None) -> list[list[C]]:
 def _pipe_cells(lines: Sequence[Line]) -> list[list[C]]:
     rows: list[list[C]] = []
     cur: list[C] = []
+    has_value = False
     carry = ""  # a header word broken over lines: "商业" then "企业 |"
 
     def flush() -> None:
-        nonlocal cur
+        nonlocal cur, has_value
         if cur:
             rows.append(cur)
-        cur = []
+        cur, has_value = [], False
 
     for text, loc in lines:
         t = text.strip()
@@ -110,9 +111,11 @@ def _pipe_cells(lines: Sequence[Line]) -> list[list[C]]:
             continue
         cell = (carry + m.group(1)).strip()
         carry = ""
-        if cell and not is_value(cell) and any(is_value(c.text) for c in cur):
+        value = is_value(cell)
+        if cell and not value and has_value:
             flush()  # a label after values starts the next row
         cur.append(C(cell, loc))
+        has_value = has_value or value
     flush()
     return rows
 

@@ -34,8 +34,7 @@ def grid_rows(block: Block) -> list[list[C]]:
                 ):
                     span += 1
                     k += 1
-            loc = block.loc.model_copy(update={"row": r, "col": c})
-            cells.append(C(text, loc, c, span, flags[c], r))
+            cells.append(C(text, block.loc, c, span, flags[c], r))  # to_cell adds row/col to loc
         if any(not x.copy or x.text.strip() for x in cells):
             out.append(cells)
     return out

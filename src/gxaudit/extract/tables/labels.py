@@ -61,10 +61,15 @@ def _index(labels: tuple[Label, ...]) -> tuple[tuple[str, str], ...]:
 
 def match(text: str, labels: Sequence[Label], cutoff: float = 72.0, margin: float = 6.0) -> Match:
     """Best key for a printed label among `labels`, or an honest 'no' / 'tied'."""
+    return _match(text, tuple(labels), cutoff, margin)
+
+
+@lru_cache(maxsize=32768)
+def _match(text: str, labels: tuple[Label, ...], cutoff: float, margin: float) -> Match:
     n = normalize(text)
     if not n:
         return Match(None)
-    idx = _index(tuple(labels))
+    idx = _index(labels)
     exact = list(dict.fromkeys(k for k, v in idx if v == n))
     if len(exact) == 1:
         return Match(exact[0], 100.0, (), "exact")

@@ -34,7 +34,7 @@ class C(NamedTuple):
     col: int | None = None  # grid column of the cell's left edge
     span: int = 1  # grid columns it covers
     copy: bool = False  # a merged-cell copy (grid only)
-    row: int | None = None  # grid row / header depth
+    row: int | None = None  # grid row (the block's loc gets row/col only when a Cell is made)
 
 
 class Node(NamedTuple):
@@ -61,7 +61,8 @@ def is_blank(text: str) -> bool:
 def to_cell(c: C) -> Cell:
     p = parse_number(c.text)
     raw = c.text.strip()
-    return Cell(value=p.value, raw=raw, unit=p.unit, loc=c.loc)
+    loc = c.loc if c.col is None else c.loc.model_copy(update={"row": c.row, "col": c.col})
+    return Cell(value=p.value, raw=raw, unit=p.unit, loc=loc)
 
 
 # --------------------------------------------------------------------------- column trees
