@@ -172,7 +172,7 @@ def test_review_two_row_header_without_parent_group():
             "四、政府信息公开行政复议、行政诉讼情况",
             "行政复议\t未经复议直接起诉\t复议后起诉",
             "\t".join(res * 3),
-            "\t".join(["1", "0", "0", "0", "1", "2", "0", "0", "1", "3", "0", "0", "0", "0", "0"]),
+            "1\t0\t0\t0\t1\t2\t0\t0\t1\t3\t0\t0\t0\t0\t0",
         ]
     )
     t = find_tables(lines(text))[0]["review_litigation"]
