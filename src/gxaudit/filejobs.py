@@ -86,14 +86,14 @@ def process_file(inp: Input, cache_dir: str | None = None) -> FileResult:
     doc = None
     try:
         doc = ingest.read_or_fail(path, display=inp.display)
-    except Exception as exc:  # a reader bug must not sink the whole run
+    except Exception as exc:  # noqa: BLE001 - a reader bug must not sink the whole run
         doc = _internal_failure(inp, "读取", exc)
     if isinstance(doc, ReadFailure):
         sub = extract.failed_submission(doc, inp.manifest or None)
         return FileResult(display=inp.display, sha256=sha, failed=True, submissions=[sub])
     try:
         subs = extract.extract(doc, inp.manifest or None)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - nor an extractor bug
         sub = extract.failed_submission(_internal_failure(inp, "提取内容", exc), inp.manifest or None)
         return FileResult(display=inp.display, sha256=sha, failed=True, submissions=[sub])
     del doc

@@ -23,6 +23,7 @@ import json
 import re
 import sqlite3
 from pathlib import Path
+from typing import Self
 
 from gxaudit.model import PackStamp, RunResult, Submission
 
@@ -130,7 +131,7 @@ class History:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> History:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -166,7 +167,7 @@ class History:
         period = result.run.period
         if not period:
             raise HistoryError("未指定期次，无法写入历史库：请用 --period 指定，如 2025 或 2025-10")
-        created = created or dt.datetime.now(dt.timezone.utc)
+        created = created or dt.datetime.now(dt.UTC)
         packs = [p.model_dump(mode="json") for p in result.run.packs]
         body = json.dumps(result.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
         self.db.execute("BEGIN IMMEDIATE")

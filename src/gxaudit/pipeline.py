@@ -87,7 +87,7 @@ def stamp_of(pack) -> PackStamp:
     stamp = stamp() if callable(stamp) else stamp
     if isinstance(stamp, PackStamp):
         return stamp
-    return PackStamp(id=getattr(pack, "pack", None) or getattr(pack, "id"),
+    return PackStamp(id=getattr(pack, "pack", None) or pack.id,
                      version=str(getattr(pack, "version", "")),
                      sha256=getattr(pack, "sha256", "") or "",
                      overrides=list(getattr(pack, "overrides", []) or []))
@@ -304,7 +304,7 @@ def infer_period(subs: list[Submission]) -> str | None:
     counts = Counter(normalise_period(str(s.period.value)) for s in subs if s.period.value)
     if not counts:
         return None
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
 def run(opts: Options, executor: Executor | None = None, progress: Progress | None = None,
@@ -343,6 +343,10 @@ def run(opts: Options, executor: Executor | None = None, progress: Progress | No
                           pack_weights(opts.rules_config))
         roster_missing = [(e.agency, e.peer_group or peer_group_for(e.kind, mapping))
                           for e in disc.roster if e.agency not in groups]
+        if disc.roster:
+            strangers = sorted(set(groups) - {e.agency for e in disc.roster})
+            if strangers:
+                disc.warnings.append(f"以下单位不在单位名单 agencies.csv 中（请核对名称或补充名单）：{'、'.join(strangers)}")
         ranking = rank(cards, prev_ranks, roster_missing, mapping)
         record = RunRecord(tool_version=__version__, period=period, as_of=as_of, packs=stamps,
                            inputs=[{"path": r.display, "sha256": r.sha256} for r in results],

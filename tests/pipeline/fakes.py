@@ -12,8 +12,17 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from gxaudit.model import (Block, Document, Finding, Loc, PackStamp, ReadFailure, Scorecard, Sourced,
-                           Submission)
+from gxaudit.model import (
+    Block,
+    Document,
+    Finding,
+    Loc,
+    PackStamp,
+    ReadFailure,
+    Scorecard,
+    Sourced,
+    Submission,
+)
 
 RULES = ("R1", "R2", "R3", "R4")
 
@@ -116,12 +125,13 @@ def scorecard(agency, subs, findings, packs, **kw):
 
 
 def install(monkeypatch) -> None:
+    import sys
+    import types
+
     import gxaudit
     import gxaudit.extract
     import gxaudit.ingest
     import gxaudit.rules
-    import sys
-    import types
 
     monkeypatch.setattr(gxaudit.ingest, "read_or_fail", read_or_fail, raising=False)
     monkeypatch.setattr(gxaudit.ingest, "SUPPORTED", {".txt", ".docx", ".pdf"}, raising=False)

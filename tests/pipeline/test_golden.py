@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from gxaudit.model import (Evidence, Finding, GroupScore, PackStamp, RunRecord, RunResult, Scorecard)
+from gxaudit.model import Evidence, Finding, GroupScore, PackStamp, RunRecord, RunResult, Scorecard
 from gxaudit.ranking import rank
 from gxaudit.report import csvout, jsonout, terminal
 

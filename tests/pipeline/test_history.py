@@ -8,8 +8,7 @@ import textwrap
 import pytest
 
 from gxaudit.history import MIGRATIONS, SCHEMA, History, HistoryError, normalise_period
-from gxaudit.model import (Finding, PackStamp, RankRow, RunRecord, RunResult, Scorecard, Sourced,
-                           Submission)
+from gxaudit.model import Finding, PackStamp, RankRow, RunRecord, RunResult, Scorecard, Sourced, Submission
 
 STAMP = PackStamp(id="p", version="1", sha256="h")
 
@@ -99,7 +98,7 @@ def test_killed_process_mid_write_leaves_previous_state(tmp_path):
         h.store(RunResult(run=RunRecord(tool_version="t", period="2025-10"),
                           scorecards=[Scorecard(agency="新")]))
     """)
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, check=False)
     assert proc.returncode == 9, proc.stderr
     with History(path) as h:
         assert h.load_result("2025-10") == old

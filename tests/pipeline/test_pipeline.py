@@ -42,6 +42,7 @@ def test_agency_from_roster_folder_and_file_name(tmp_path, fake_stages):
     assert "乙镇/b.docx" in cards["乙镇"].submission_ids
     assert out.unreadable == ["乙镇/b.docx"]
     assert out.result.run.as_of is None  # annual period: no invented check day
+    assert any("不在单位名单" in w and "乙镇" in w for w in out.result.summary["warnings"])
     sub = next(s for s in out.submissions if s.id == "甲镇.txt")
     assert sub.agency.source == "config" and "甲镇人民政府" in sub.agency.detail
 

@@ -66,6 +66,7 @@ def test_every_submission_in_every_output(county, tmp_path):
     top = data["summary"]["common_problems"][0]
     assert (top["rule_id"], top["agencies"]) == ("R1", ["东街道", "西镇"])
     assert "常见问题" in r.output and "问题R1" in r.output
+    assert "\r" not in r.output  # no progress bar in a pipe
 
 
 def test_peers_and_as_of_reach_the_checks(county, tmp_path):
@@ -80,6 +81,7 @@ def test_json_is_byte_identical_across_runs_and_jobs(county, tmp_path):
     r1, out1 = score(county, tmp_path / "a", jobs=1)
     r2, out2 = score(county, tmp_path / "b", jobs=2)
     r3, out3 = score(county, tmp_path / "b", jobs=1)  # same history again: idempotent re-run
+    assert r1.exit_code == r2.exit_code == r3.exit_code == 3
     assert (out1 / "result.json").read_bytes() == (out2 / "result.json").read_bytes()
     assert (out2 / "result.json").read_bytes() == (out3 / "result.json").read_bytes()
     assert (out1 / "ranking.csv").read_bytes() == (out2 / "ranking.csv").read_bytes()
@@ -119,10 +121,11 @@ def test_exit_codes(county, tmp_path):
 
 
 def test_rank_change_and_repeated_from_history(county, tmp_path, fake_stages):
-    r, out = score(county, tmp_path)
+    score(county, tmp_path)
     (county / "城关镇.txt").write_text(sub_text("城关镇", "乡镇", defects="R1,R2,R3"), encoding="utf-8")
     r = run([county, "--period", "2025-11", "--format", "json", "--out", tmp_path / "nov", "--history",
              tmp_path / "h.sqlite", "--no-cache", "--jobs", 1])
+    assert r.exit_code == 3
     data = json.loads((tmp_path / "nov" / "result.json").read_text(encoding="utf-8"))
     rows = {row["agency"]: row for row in data["ranking"]}
     assert (rows["城关镇"]["prev_rank"], rows["城关镇"]["rank"], rows["城关镇"]["rank_change"]) == (1, 3, -2)
