@@ -215,6 +215,18 @@ def read(pingtan_dir):
 @pytest.mark.parametrize(("name", "merged"), CASES)
 def test_values_equal_printed(read, name, merged):
     _blocks, tables, warnings = read(name, merged)
+    check(name, tables, warnings)
+
+
+@pytest.mark.parametrize("name", list(EXPECTED))
+def test_same_through_the_ingest_reader(pingtan_dir, name):
+    from gxaudit.ingest import read_document
+
+    doc = read_document(pingtan_dir / "annual" / name)
+    check(name, *find_tables(doc.blocks, year=int(name[:4])))
+
+
+def check(name, tables, warnings):
     exp = EXPECTED[name]
     v = exp["variant"]
     assert {k: t.variant for k, t in tables.items()} == dict.fromkeys(
