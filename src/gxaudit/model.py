@@ -170,6 +170,15 @@ class LogItem(Model):
     loc: Loc | None = None
 
 
+class RejectedRow(Model):
+    """A log row kept out of the score (no or unreadable date, agency not on the roster)."""
+
+    loc: Loc | None = None
+    reason: str  # no_date, bad_date, unknown_agency
+    message: str  # Chinese, names the file, the row and what to fix
+    raw: str = ""  # the offending value as printed
+
+
 class ColumnInfo(Model):
     """A column (栏目) as a site snapshot shows it; status says whether it could be checked."""
 
@@ -202,6 +211,7 @@ class Submission(Model):
     paragraphs: list[Paragraph] = Field(default_factory=list)
     items: list[LogItem] = Field(default_factory=list)  # publication logs / snapshots
     columns: list[ColumnInfo] = Field(default_factory=list)
+    rejected: list[RejectedRow] = Field(default_factory=list)  # log rows kept out of the score
     parts_in_file: int = 1  # >1 when one file held several documents
     warnings: list[str] = Field(default_factory=list)
     failure: ReadFailure | None = None  # set when the file could not be read

@@ -4,7 +4,8 @@ One file usually holds one document; an essay-site collection holds many and is 
 (`split`), each part its own Submission (`id` = path + "#k"). Per part: the section tree
 (`sections`), the official tables (`tables.find_tables`, another module's job), the doc
 type from the content format (`doctype`), and who/when/which year (`metadata`), every
-inferred value saying where it came from. Publication logs go to `publog`.
+inferred value saying where it came from. Publication logs and site snapshots go to
+`monthly` (which picks `publog` or `snapshot`).
 """
 
 from __future__ import annotations
@@ -27,10 +28,10 @@ try:  # the official-table reader is another module's job; without it tables sta
 except ImportError:  # pragma: no cover - only while that module is being written
     _find_tables = None
 
-try:
-    from gxaudit.extract import publog as _publog
+try:  # publication logs and site snapshots (the monthly readers)
+    from gxaudit.extract import monthly as _monthly
 except ImportError:  # pragma: no cover
-    _publog = None
+    _monthly = None
 
 
 def _tables(lines: list[Line], year: int | None) -> tuple[dict[str, Table], list[str]]:
@@ -57,10 +58,10 @@ def _manifest_fields(manifest: dict[str, str] | None) -> dict[str, str]:
 def extract(doc: Document, manifest: dict[str, str] | None = None) -> list[Submission]:
     """Every document the file holds, in file order (one for almost every file)."""
     man = _manifest_fields(manifest)
-    if _publog is not None:
-        block = _publog.log_table(doc)
-        if block is not None:
-            return _publog.extract_log(doc, block, man)
+    if _monthly is not None:
+        found = _monthly.submissions(doc, man)
+        if found is not None:
+            return found
     body = read_body(doc)
     lines = expand_inline(body.lines)
     parts = split_lines(lines)
@@ -106,9 +107,11 @@ def _submission(doc: Document, body: Body, lines: list[Line], man: dict[str, str
                                         legacy_items(outline), tables, year.value)
     if not str(dtype.value).startswith("annual_report_20"):
         assign_parts(outline, "legacy")
-        # a free-form document has no official tables to miss: drop the reader's empty finds
-        tables = {key: t for key, t in tables.items() if t.cells or t.extra_rows or key == "legacy_stats"}
-        table_warnings = [w for w in table_warnings if "图片" not in w]
+        # A free-form document has no official tables: keep only its 统计表 and what the reader
+        # said about it (its messages name the table "统计表"); the rest is the reader trying
+        # the official templates on headings that merely share their wording.
+        tables = {key: t for key, t in tables.items() if key == "legacy_stats"}
+        table_warnings = [w for w in table_warnings if "统计表" in w] if tables else []
     warnings.extend(table_warnings)
     if not any("图片" in w for w in table_warnings):
         warnings.extend(dt_warnings)

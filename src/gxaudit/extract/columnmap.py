@@ -26,6 +26,7 @@ CLASSES = (
     "budget",  # 财政预决算
     "annual_report",  # 政府信息公开年报
     "guide",  # 公开指南、公开制度
+    "topic",  # 专题专栏（历史专题不按栏目时限考核）
     "other",
 )
 
@@ -48,6 +49,7 @@ class ColumnRule(BaseModel):
     column_class: str | None = None
     agency: str | None = None  # may use {1}, {2} … for the glob's '*' parts
     agency_kind: str | None = None
+    name: str | None = None  # display name for sources that give only the path (a log's column_path)
     required: bool = False  # part of the agency's catalogue: must not be empty
 
 
@@ -65,7 +67,10 @@ class ColumnMap(BaseModel):
     agencies: dict[str, AgencyName] = Field(default_factory=dict)  # code in a path → name
 
     def rule_for(self, path: str, name: str = "") -> ColumnRule | None:
+        """The first rule that matches and gives a class (ownership-only rules are skipped)."""
         for rule in self.rules:
+            if rule.column_class is None:
+                continue
             target = path if "/" in rule.match else (name or path.rsplit("/", 1)[-1])
             if fnmatch.fnmatchcase(target, rule.match):
                 return rule
@@ -76,6 +81,13 @@ class ColumnMap(BaseModel):
         if rule and rule.column_class:
             return rule.column_class
         return keyword_class(name or path)
+
+    def name_for(self, path: str) -> str:
+        """The column's display name from the first matching rule that gives one, else ''."""
+        for rule in self.rules:
+            if rule.name and "/" in rule.match and fnmatch.fnmatchcase(path, rule.match):
+                return rule.name
+        return ""
 
     def owner(self, path: str, name: str = "") -> tuple[str, str | None] | None:
         """The agency owning a column, from the first rule with an `agency` that matches."""

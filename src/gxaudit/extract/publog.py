@@ -2,9 +2,11 @@
 
 Offices get these as CMS exports or from monitoring services, with Chinese or English
 headers in any order. HEADER_MAP below is the documented mapping (docs/monthly.md); a
-header that is not in it is ignored. A row without a readable date is kept — the national
-indicators count an undated item as "not updated" — and named in a warning with its row
-number, so a clerk can fix the export.
+header that is not in it is ignored. A row that cannot be scored — no date, a date that is
+not one of the forms real exports use, an agency not on the office's roster — is a bad row:
+kept out of the items (so it neither freshens nor stales a column, nor counts toward a quota),
+listed in `Submission.rejected` with its row number and reason, and the run goes on. The
+`log_rows` check reports them so a clerk can fix the export.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections import defaultdict
 
 from gxaudit.extract.columnmap import ColumnMap
 from gxaudit.extract.logdates import parse_log_date
-from gxaudit.model import Block, ColumnInfo, Document, LogItem, Loc, Sourced, Submission
+from gxaudit.model import Block, ColumnInfo, Document, LogItem, Loc, RejectedRow, Sourced, Submission
 
 # field -> accepted headers (compared after NFKC, lower-case, spaces removed)
 HEADER_MAP: dict[str, tuple[str, ...]] = {
@@ -59,29 +61,60 @@ def log_table(doc: Document) -> Block | None:
     return None
 
 
+def roster_name(given: str, roster: list[str]) -> str | None:
+    """The roster name a log's agency cell means: exact, else the one name it is part of."""
+    if given in roster:
+        return given
+    fits = [n for n in roster if given and (given in n or n in given)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _reject(doc: Document, loc: Loc, reason: str, raw: str, r: int) -> RejectedRow:
+    what = {"no_date": "没有发布日期", "bad_date": f"发布日期“{raw}”无法识别",
+            "unknown_agency": f"单位“{raw}”不在单位名单中"}[reason]
+    fix = "请核对单位名称或在 agencies.csv 中补充" if reason == "unknown_agency" else \
+        "请写成 2026-10-08、2026/10/8 或 2026年10月8日"
+    return RejectedRow(loc=loc, reason=reason, raw=raw,
+                       message=f"{doc.path} 第{r}行{what}，未计入评分；{fix}")
+
+
 def extract_log(doc: Document, block: Block, manifest: dict[str, str] | None = None,
-                column_map: ColumnMap | None = None) -> list[Submission]:
+                column_map: ColumnMap | None = None, roster: list[str] | None = None) -> list[Submission]:
+    """One submission per agency. Rows without a usable date, or (with a roster) of an agency not
+    on it, are kept out of the items and listed in `rejected` with their row number."""
     cmap = column_map or ColumnMap()
     manifest = manifest or {}
+    roster = roster or []
     fields = header_fields(block.rows[0])
     per_agency: dict[str, list[LogItem]] = defaultdict(list)
+    rejected: dict[str, list[RejectedRow]] = defaultdict(list)
     kinds: dict[str, str | None] = {}
-    undated: dict[str, list[int]] = defaultdict(list)
     for r, row in enumerate(block.rows[1:], start=2):
         if not any(c.strip() for c in row):
             continue
         get = lambda f: (row[fields[f]].strip() if f in fields and fields[f] < len(row) else "")  # noqa: E731
         path, name = get("column"), get("column_name")
+        name = name or cmap.name_for(path)
         given = get("agency")
         # an agency given as a site path (unit_path) is named through the column map too
         owner = cmap.owner(given if "/" in given else path, name) if (path or name or given) else None
         agency = (given if "/" not in given else "") or (owner[0] if owner else "") or manifest.get("agency", "") or given
+        loc = Loc(file=doc.path, line=r if doc.format == "csv" else None, row=r - 1, sheet=block.loc.sheet,
+                  block=block.loc.block)
+        if roster and agency:
+            named = roster_name(agency, roster)
+            if named is None:
+                rejected[""].append(_reject(doc, loc, "unknown_agency", agency, r))
+                continue
+            agency = named
         if owner:
             kinds.setdefault(agency, owner[1])
         raw_date, date_field = (get("published"), "published") if get("published") else (get("month"), "month")
         parsed = parse_log_date(raw_date)
-        loc = Loc(file=doc.path, line=r if doc.format == "csv" else None, row=r - 1, sheet=block.loc.sheet,
-                  block=block.loc.block)
+        if parsed.date is None:
+            rejected[agency].append(_reject(doc, loc, "bad_date" if raw_date else "no_date", raw_date, r))
+            per_agency.setdefault(agency, [])
+            continue
         item = LogItem(
             column=path or name,
             column_name=name or None,
@@ -96,8 +129,9 @@ def extract_log(doc: Document, block: Block, manifest: dict[str, str] | None = N
         if get("trigger"):
             item.trigger = parse_log_date(get("trigger")).date
         per_agency[agency].append(item)
-        if parsed.date is None:
-            undated[agency].append(r)
+    stray = rejected.pop("", [])
+    if not per_agency and stray:
+        per_agency[manifest.get("agency", "")] = []
     subs = []
     for k, agency in enumerate(sorted(per_agency), start=1):
         items = per_agency[agency]
@@ -114,17 +148,18 @@ def extract_log(doc: Document, block: Block, manifest: dict[str, str] | None = N
             period=Sourced(value=manifest.get("period"), source="manifest") if manifest.get("period") else Sourced(),
             items=items,
             columns=_columns_seen(items),
+            rejected=rejected[agency],
             parts_in_file=len(per_agency),
         )
-        if undated[agency]:
-            rows = "、".join(str(x) for x in undated[agency][:20])
-            more = f"等{len(undated[agency])}行" if len(undated[agency]) > 20 else ""
-            sub.warnings.append(f"{doc.path}：第{rows}行{more}没有可识别的发布日期，按“未更新”计；请在导出文件中补全日期。")
+        sub.warnings.extend(x.message for x in rejected[agency][:50])
+        sub.warnings.extend(x.message for x in stray[:50])  # rows of no known agency: every part says so
         subs.append(sub)
     return subs
 
 
 def _columns_seen(items: list[LogItem]) -> list[ColumnInfo]:
+    """Columns as the log shows them: those with items. A column seen only in rejected rows is
+    not invented here (its items could not be dated), so it never becomes a stale finding."""
     counts: dict[str, int] = defaultdict(int)
     names: dict[str, str] = {}
     classes: dict[str, str | None] = {}

@@ -43,7 +43,8 @@ def _int(s: str) -> int | None:
 
 
 def extract_snapshot(doc: Document, block: Block, manifest: dict[str, str] | None = None,
-                     column_map: ColumnMap | None = None, site_agency: str | None = None) -> list[Submission]:
+                     column_map: ColumnMap | None = None, site_agency: str | None = None,
+                     site_kind: str | None = None) -> list[Submission]:
     """One submission per owning agency; columns no rule assigns belong to the site itself."""
     cmap = column_map or ColumnMap()
     manifest = manifest or {}
@@ -65,6 +66,7 @@ def extract_snapshot(doc: Document, block: Block, manifest: dict[str, str] | Non
         name = get(row, "column_name")
         if name == path:  # the archive prints the path when the page had no name
             name = ""
+        name = name or cmap.name_for(path)
         if path not in columns:
             status = get(row, "status")
             total = _int(get(row, "record_count"))
@@ -79,7 +81,7 @@ def extract_snapshot(doc: Document, block: Block, manifest: dict[str, str] | Non
             elif total == 0:
                 info.status = "empty"
             owner = cmap.owner(path, name)
-            owners[path] = owner if owner else (site, manifest.get("kind"))
+            owners[path] = owner if owner else (site, manifest.get("kind") or site_kind)
             info.agency = owners[path][0]
             columns[path] = info
         title = get(row, "title")

@@ -32,6 +32,8 @@ KINDS: tuple[str, ...] = (
     "freshness",
     "item_deadline",
     "report_timeliness",
+    "column_silent",
+    "log_rows",
 )
 
 

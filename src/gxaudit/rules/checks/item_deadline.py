@@ -2,7 +2,9 @@
 
 Good: a 部门预算 approved on 2026-02-01 and published on 2026-02-15 (limit 20 days).
 Bad: published on 2026-03-05 — 32 days, 12 days late; one occurrence per late item.
-Items whose log gives no trigger date cannot be judged and are counted as such.
+Items whose log gives no trigger date cannot be judged and are counted as such. In a monthly
+run only the items published in the month are judged (`in_period`), so a log exported with
+its history does not raise last month's late item again.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from gxaudit.model import CheckResult, Evidence, Submission
+from gxaudit.rules.checks._monthly import check_day, period_start
 from gxaudit.rules.context import CheckContext
 
 
@@ -22,6 +25,7 @@ class Params(BaseModel):
     title_pattern: str = Field(description="regular expression over the item title")
     days: int = Field(ge=0)
     working_days: bool = False
+    in_period: bool = Field(True, description="only items published in the monthly period (when the run has one)")
 
     @field_validator("title_pattern")
     @classmethod
@@ -45,8 +49,12 @@ def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]
     rx = re.compile(params.title_pattern)
     late: list[Evidence] = []
     judged = unjudged = 0
+    day = check_day(ctx) if params.in_period else None
+    start = period_start(ctx, day) if day else None
     for it in sub.items:
         if not rx.search(it.title):
+            continue
+        if start and it.published and not start <= it.published <= day:  # type: ignore[operator]
             continue
         if it.trigger is None or it.published is None:
             unjudged += 1

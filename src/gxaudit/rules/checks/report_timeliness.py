@@ -5,6 +5,10 @@ from the title, the publication date from the list. Good: the report on 2024 lis
 2025-01-23 for a department due by 31 January. Bad: listed on 2025-03-10 — 38 days late;
 one occurrence per late year, and an agency late in `repeat_at` or more years is marked
 as repeating (屡次逾期). A year with no report in the column is listed as missing.
+A month-only date (a log's month folder) is late only when its month starts after the
+deadline, and then by at least that many days: never a finding made on a guessed day.
+A 函 that transmits the year's 年度报告 counts as its publication; work plans, self-checks
+and "工作情况" letters do not.
 """
 
 from __future__ import annotations
@@ -15,11 +19,12 @@ import re
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from gxaudit.model import CheckResult, Evidence, LogItem, Submission
+from gxaudit.rules.checks._monthly import check_day, shown_date
 from gxaudit.rules.context import CheckContext
 
 _YEAR = re.compile(r"(20\d{2})\s*年(?:度)?")
 _REPORT = re.compile(r"年度报告|年报|工作报告")
-_NOT_REPORT = re.compile(r"自查报告|的函|要点|报送《")
+_NOT_REPORT = re.compile(r"自查报告|要点|工作总结|工作思路")
 
 
 class Params(BaseModel):
@@ -30,6 +35,7 @@ class Params(BaseModel):
     last_year: int | None = None  # default: the year before the check day
     repeat_at: int = Field(2, ge=2)
     report_missing: bool = True
+    report_late: bool = True
 
     @field_validator("deadlines")
     @classmethod
@@ -63,8 +69,11 @@ def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]
             reports[y] = it
     if not any(it.column_class == "annual_report" for it in sub.items):
         return [CheckResult(outcome="not_applicable", message="没有年度报告栏目条目")]
-    today = ctx.as_of or dt.date.today()
-    last = params.last_year or today.year - 1
+    today = check_day(ctx)
+    if today is None and params.last_year is None:
+        return [CheckResult(outcome="cannot_evaluate", message="未给出核查日期（--as-of）或期间，无法确定核查到哪一年度")]
+    last = params.last_year or today.year - 1  # type: ignore[union-attr]
+    today = today or dt.date(last + 1, 12, 31)
     m, d = (int(x) for x in md.split("-"))
     late: list[Evidence] = []
     missing: list[int] = []
@@ -76,17 +85,21 @@ def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]
             if due < today:
                 missing.append(y)
             continue
+        monthly = (it.date_source or "").endswith(":month")
         days = (it.published - due).days  # type: ignore[operator]
-        table.append({"year": y, "published": it.published.isoformat(), "deadline": due.isoformat(),  # type: ignore[union-attr]
-                      "days_late": max(days, 0)})
+        if monthly and it.published <= due:  # type: ignore[operator]
+            days = 0
+        table.append({"year": y, "published": shown_date(it), "deadline": due.isoformat(),
+                      "days_late": max(days, 0), "title": it.title[:60], "kind": kind})
         if days > 0:
+            least = "至少" if monthly else ""
             late.append(Evidence(file=sub.file, section=it.column, quote=it.title[:60], printed=float(days),
                                  line=it.loc.line if it.loc else None,
-                                 detail=f"{y}年度报告{it.published.isoformat()}发布，期限{due.isoformat()}，逾期{days}天"))  # type: ignore[union-attr]
+                                 detail=f"{y}年度报告{shown_date(it)}发布，期限{due.isoformat()}，逾期{least}{days}天"))
     data = {"reports": table, "missing": missing, "repeating": len(late) >= params.repeat_at}
     results = []
-    if late:
-        years = "、".join(e.detail.split("年度")[0] + "年" for e in late if e.detail)
+    if late and params.report_late:
+        years = "、".join(f"{e.detail.split('年度')[0]}年（逾期{int(e.printed or 0)}天）" for e in late if e.detail)
         rep = "（屡次逾期）" if data["repeating"] else ""
         results.append(CheckResult(outcome="fail", count=len(late), evidence=late, data=data,
                                    message=f"{years}的年度报告逾期发布{rep}"))
