@@ -72,3 +72,9 @@ def test_manifest_matches_bare_file_names_inside_agency_folders(tmp_path):
     write_tree(tmp_path, {"manifest.csv": "file,agency\n年报.txt,城关镇人民政府\n", "城关镇/年报.txt": "x"})
     d = discover([tmp_path], SUP)
     assert d.inputs[0].manifest == {"agency": "城关镇人民政府"} and not d.skipped
+
+
+def test_a_single_file_argument(tmp_path):
+    write_tree(tmp_path, {"甲镇.txt": "x"})
+    d = discover([tmp_path / "甲镇.txt"], SUP)
+    assert [(i.display, i.folder_agency) for i in d.inputs] == [("甲镇.txt", None)]

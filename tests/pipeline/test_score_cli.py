@@ -108,6 +108,10 @@ def test_exit_codes(county, tmp_path):
     assert r.exit_code == 2 and "--format" in r.output and "pdf" in r.output
     r = run([tmp_path / "nowhere"])
     assert r.exit_code == 2 and "找不到文件夹" in r.output
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "a.jpg").write_text("x")
+    r = run([tmp_path / "empty", "--no-history"])
+    assert r.exit_code == 2 and "没有可评分的文件" in r.output
     cfg = tmp_path / "gx.toml"
     cfg.write_text("broken = true\n", encoding="utf-8")
     r, _ = score(county, tmp_path, "--config", cfg, fmt="table")

@@ -145,6 +145,10 @@ def command(dirs, period, as_of, packs, config_path, formats, out, history_path,
     except (DiscoveryError, HistoryError, RuleFileError, *rule_errors()) as exc:
         fail_usage(str(exc))
     result = outcome.result
+    if not result.run.inputs and not result.ranking:
+        where = "、".join(str(d) for d in dirs)
+        skipped = f"（已跳过 {len(result.run.skipped)} 个不支持的文件）" if result.run.skipped else ""
+        fail_usage(f"{where} 中没有可评分的文件{skipped}：支持 txt、docx、pdf、html、xlsx 等格式")
     if "table" in fmts:
         from gxaudit.report import terminal
 
