@@ -75,3 +75,12 @@ def test_free_form_report_by_title_and_letter():
     assert submission_from_text("城关镇2016年政府信息公开工作年度报告\n一、概述\n正文。").doc_type.value == "annual_report_legacy"
     sub = submission_from_text("关于做好2016年政府信息公开工作的通知\n一、主动公开\n二、依申请公开\n三、问题及改进\n四、收费")
     assert sub.doc_type.value == "other"
+
+
+def test_free_form_report_keeps_only_its_statistics_table(pingtan_dir):
+    [sub] = read(pingtan_dir / "annual/2015_syq/body.html", "2015_syq/body.html")
+    assert sub.doc_type.value == "annual_report_legacy"
+    # "五、因政府信息公开申请行政复议…" shares wording with the official part 四, but a free-form
+    # report has no official tables: nothing is read or warned about them
+    assert set(sub.tables) <= {"legacy_stats"}
+    assert not any("复议诉讼表" in w or "主动公开表" in w for w in sub.warnings)

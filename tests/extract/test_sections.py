@@ -129,3 +129,10 @@ def test_docx_heading_blocks_without_numbers_are_sections():
     assert [(s.number, s.title) for s in sub.sections] == [(None, "总体情况"), (None, "存在的主要问题及改进情况")]
     assert sub.sections[0].text == "本年度公开信息100条。"
     assert sub.agency.value == "城关镇" and sub.agency_kind.value == "乡镇"
+
+
+def test_html_page_title_heading_is_not_a_section(pingtan_dir):
+    sub = read(pingtan_dir / "annual/2023_syq/page.html", "2023_syq/page.html")
+    assert sub.title.source == "meta"
+    assert sub.sections[0].number == "一、" and sub.sections[0].title == "总体情况"
+    assert sorted(s.part for s in sub.sections if s.part) == [1, 2, 3, 4, 5, 6]

@@ -56,12 +56,18 @@ def title_lines(lines: list[Line]) -> list[int]:
     return picked
 
 
+def _same_title(a: str, b: str) -> bool:
+    a, b = (re.sub(r"\s+", "", normalise(x)) for x in (a, b))
+    return bool(a and b) and (a == b or (min(len(a), len(b)) >= 8 and (a in b or b in a)))
+
+
 def title_of(lines: list[Line], body: Body, meta: dict[str, str]) -> tuple[Sourced, list[int]]:
-    if meta.get("title"):
-        return Sourced(value=meta["title"].strip(), source="meta", detail="页面标题"), []
-    if body.header.get("标题"):
-        return Sourced(value=body.header["标题"], source="meta", detail="页面头部“标题”行"), []
+    """The title and the indexes of the body lines that print it (kept out of the sections)."""
     idx = title_lines(lines)
+    printed = "".join(lines[i].text.strip() for i in idx)
+    for value, detail in ((meta.get("title"), "页面标题"), (body.header.get("标题"), "页面头部“标题”行")):
+        if value and value.strip():
+            return Sourced(value=value.strip(), source="meta", detail=detail), (idx if _same_title(printed, value) else [])
     if idx:
         text = "".join(lines[i].text.strip() for i in idx)
         return Sourced(value=text, source="body", detail=f"正文开头{len(idx)}行"), idx
