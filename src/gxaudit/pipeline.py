@@ -29,7 +29,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from gxaudit import __version__
+from gxaudit import __version__, monthly
 from gxaudit.discover import Discovery, discover
 from gxaudit.filejobs import EvalTask, FileResult, evaluate_batch, process_batch
 from gxaudit.history import History, normalise_period, pack_key, period_kind
@@ -317,6 +317,7 @@ def run(opts: Options, executor: Executor | None = None, progress: Progress | No
     stamps = sorted((stamp_of(p) for p in packs), key=lambda s: s.id)
     supported = opts.supported if opts.supported is not None else set(ingest.SUPPORTED)
     disc = discover(opts.dirs, supported, opts.roster)
+    monthly.prepare(disc, opts.config, opts.rules_config)  # [monthly] settings to table inputs
     results = extract_all(disc, executor, opts.cache_dir, progress, workers)
     subs = assign_agencies(results, disc)
     readable = [s for s in subs if s.failure is None]
@@ -353,6 +354,7 @@ def run(opts: Options, executor: Executor | None = None, progress: Progress | No
                            skipped=disc.skipped)
         result = RunResult(run=record, scorecards=cards, ranking=ranking,
                            summary=summarise(cards, ranking, disc, failed, prev, comparable))
+        monthly.add_to(result, cards, readable, packs, as_of, period)  # summary["monthly"]
         if history is not None and period:
             history.store(result, readable, created=created)
         elif history is not None:

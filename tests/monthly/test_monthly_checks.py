@@ -38,7 +38,8 @@ def test_stale_column_found_with_days():
     s = sub([item("通知公告", "notice_policy", dt.date(2026, 3, 1)), item("工作动态", "dynamic", dt.date(2026, 10, 30))])
     (r,) = freshness.run(s, freshness.Params(thresholds=TH), CheckContext(as_of=AS_OF))
     assert r.outcome == "fail" and r.count == 1
-    assert r.evidence[0].section == "通知公告" and r.evidence[0].printed == 244
+    assert r.evidence[0].section == "通知公告" and r.data["columns"][0]["days"] == 244
+    assert "2026-03-01" in r.message and "244天" in r.evidence[0].detail
 
 
 def test_undated_items_count_as_not_updated():
@@ -90,7 +91,7 @@ def test_item_deadline_days_late():
     its = [item("财政预决算", "budget", dt.date(2026, 3, 5), title="2026年部门预算", trigger=dt.date(2026, 2, 1)),
            item("财政预决算", "budget", dt.date(2026, 2, 15), title="2026年部门决算", trigger=dt.date(2026, 2, 1))]
     (r,) = item_deadline.run(sub(its), item_deadline.Params(title_pattern="预算|决算", days=20), CheckContext())
-    assert r.outcome == "fail" and r.count == 1 and r.data["days_late"] == [12.0]
+    assert r.outcome == "fail" and r.count == 1 and r.data["days_late"] == [12]
 
 
 def test_report_timeliness_late_and_repeating():
@@ -102,7 +103,8 @@ def test_report_timeliness_late_and_repeating():
     res = report_timeliness.run(sub(its, kind="县直部门"), p, CheckContext(as_of=dt.date(2026, 9, 10)))
     late = res[0]
     assert late.outcome == "fail" and late.count == 2 and late.data["repeating"] is True
-    assert sorted(e.printed for e in late.evidence) == [3.0, 38.0]
+    assert sorted(r["days_late"] for r in late.data["reports"] if r["days_late"]) == [3, 38]
+    assert "2024年（逾期38天）" in late.message and "屡次逾期" in late.message
     assert len(res) == 1  # 2021 not in range; nothing missing
 
 
@@ -119,8 +121,7 @@ def test_property_stale_columns_are_exactly_the_planted_ones(cols):
     res = freshness.run(sub(items), freshness.Params(thresholds=TH), CheckContext(as_of=AS_OF))
     found = {e.section for r in res if r.outcome == "fail" for e in r.evidence}
     assert found == planted
+    ages = {f"{c}-{i}": a for i, (c, a) in enumerate(cols)}
     for r in res:
-        for e in r.evidence:
-            cls = e.section.split("-")[0]
-            assert e.printed == next(a for c, a in [(f"{c}-{i}", a) for i, (c, a) in enumerate(cols)] if c == e.section)
-            assert e.printed > TH[cls]
+        for c in r.data["columns"]:
+            assert c["days"] == ages[c["path"]] > TH[c["class"]]

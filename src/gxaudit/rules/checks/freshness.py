@@ -50,8 +50,8 @@ def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]
             continue
         days = (as_of - effective_date(last)).days  # type: ignore[operator]
         if days > limit:
-            stale.append(Evidence(file=sub.file, section=col.path, quote=col.name or None, printed=float(days),
-                                  computed=float(limit), line=last.loc.line if last.loc else None,
+            stale.append(Evidence(file=sub.file, section=col.path, quote=col.name or None,
+                                  line=last.loc.line if last.loc else None,
                                   detail=f"{label}最新一条发布于{shown_date(last)}，距{as_of.isoformat()}已{days}天"
                                          f"（{cls}，限{limit}天）"))
             listed.append({"path": col.path, "name": col.name, "class": col.column_class,

@@ -48,6 +48,7 @@ def elapsed(start: dt.date, end: dt.date, working: bool) -> int:
 def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]:
     rx = re.compile(params.title_pattern)
     late: list[Evidence] = []
+    days_late: list[int] = []
     judged = unjudged = 0
     day = check_day(ctx) if params.in_period else None
     start = period_start(ctx, day) if day else None
@@ -63,14 +64,15 @@ def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]
         took = elapsed(it.trigger, it.published, params.working_days)
         if took > params.days:
             unit = "个工作日" if params.working_days else "天"
+            days_late.append(took - params.days)
             late.append(Evidence(file=sub.file, section=it.column, quote=it.title[:60], line=it.loc.line if it.loc else None,
-                                 printed=float(took), computed=float(params.days),
                                  detail=f"{it.trigger.isoformat()}形成，{it.published.isoformat()}发布，用时{took}{unit}，"
                                         f"超期{took - params.days}{unit}"))
     if late:
         return [CheckResult(outcome="fail", count=len(late), evidence=late,
-                            message=f"{len(late)}条信息未在{params.days}{'个工作日' if params.working_days else '天'}内公开",
-                            data={"late": len(late), "days_late": [e.printed - e.computed for e in late]})]  # type: ignore[operator]
+                            message=f"{len(late)}条信息未在{params.days}{'个工作日' if params.working_days else '天'}内公开："
+                                    + "；".join(e.detail or "" for e in late[:5]),
+                            data={"late": len(late), "days_late": days_late})]
     if judged:
         return [CheckResult(outcome="pass", message=f"{judged}条均按时公开")]
     if unjudged:

@@ -93,13 +93,13 @@ def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]
                       "days_late": max(days, 0), "title": it.title[:60], "kind": kind})
         if days > 0:
             least = "至少" if monthly else ""
-            late.append(Evidence(file=sub.file, section=it.column, quote=it.title[:60], printed=float(days),
+            late.append(Evidence(file=sub.file, section=it.column, quote=it.title[:60],
                                  line=it.loc.line if it.loc else None,
                                  detail=f"{y}年度报告{shown_date(it)}发布，期限{due.isoformat()}，逾期{least}{days}天"))
     data = {"reports": table, "missing": missing, "repeating": len(late) >= params.repeat_at}
     results = []
     if late and params.report_late:
-        years = "、".join(f"{e.detail.split('年度')[0]}年（逾期{int(e.printed or 0)}天）" for e in late if e.detail)
+        years = "、".join(f"{r['year']}年（逾期{r['days_late']}天）" for r in table if r["days_late"] > 0)
         rep = "（屡次逾期）" if data["repeating"] else ""
         results.append(CheckResult(outcome="fail", count=len(late), evidence=late, data=data,
                                    message=f"{years}的年度报告逾期发布{rep}"))
