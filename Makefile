@@ -17,7 +17,7 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/gxaudit score fixtures/county/2025-10 --period 2025-10 --history out/demo/history.sqlite --out out/demo/2025-10 --format table,json,xlsx,html
 	$(BIN)/gxaudit score fixtures/county/2025-11 --period 2025-11 --history out/demo/history.sqlite --out out/demo/2025-11 --format table,json,xlsx,html
-	$(BIN)/gxaudit circular --period 2025-11 --history out/demo/history.sqlite --out out/demo/2025-11 --format docx,md
+	$(BIN)/gxaudit circular --period 2025-11 --history out/demo/history.sqlite --out out/demo/2025-11 --format docx,md --template fixtures/county/circular.toml
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
