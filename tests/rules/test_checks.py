@@ -41,6 +41,15 @@ def test_section_present():
     assert run("section_present", sub(GOOD_PARTS), heading=["存在的主要问题"]).outcome == "pass"
 
 
+def test_section_present_ignores_a_subheading_that_shares_words():
+    from gxaudit.model import Loc, Section
+
+    s = sub({k: v for k, v in GOOD_PARTS.items() if k != 3})
+    s.sections.insert(1, Section(number="（二）", title="依申请公开", level=2, loc=Loc(file="a.txt", line=3)))
+    s.paragraphs.append(s.paragraphs[0].model_copy(update={"text": "（二）依申请公开"}))
+    assert run("section_present", s, part=3).outcome == "fail"
+
+
 def test_section_order():
     assert run("section_order", sub(GOOD_PARTS)).outcome == "pass"
     s = sub(GOOD_PARTS)

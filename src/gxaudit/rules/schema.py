@@ -16,6 +16,10 @@ Note for pack authors (shape agreed in the team brief, extended only additively)
   ">=2019,<=2020", or a year), agency_kind (list or one), period_kind (year | month).
 - A bonus rule (`bonus: N`) adds N when the check passes; a fail deducts `deduct` (or
   `per` × count up to `cap`). `per` without `cap` is capped by the group's points.
+- Inside `with:` write the key `"null"` quoted (unquoted `null:` is YAML's null, not a key).
+- Case files (rules/testing.py): besides text/file/meta/fires/silent, `text` may be a list of
+  fragments, and `previous: {text, meta}`, `peers: [...]`, `as_of`, `todo: [ids]` are accepted.
+  `silent` means "not fail"; coverage needs a case where each rule passes (or is N/A).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ import unicodedata
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from gxaudit.model import Evidence, Paragraph, Section, Submission
-from gxaudit.rules.canon import PART_TITLES, part_label
+from gxaudit.rules.canon import PART_NUMERALS, PART_TITLES, part_label
 
 _STRIP = re.compile(r"[\s\u3000,，.。、:：;；!！?？()（）\[\]【】“”\"'‘’《》<>·\-—_|]+")
 
@@ -69,7 +69,10 @@ def find_section(sub: Submission, scope: Scope) -> int | None:
                 return i
     phrases = list(scope.heading or []) or PART_TITLES.get(scope.part or 0, [])
     wanted = [norm(p) for p in phrases if norm(p)]
+    top_only = scope.part is not None and not scope.heading  # a part is a top-level heading
     for i, s in enumerate(sub.sections):
+        if top_only and s.level > 1:
+            continue
         title = norm(s.title)
         if any(w in title for w in wanted):
             return i
@@ -80,10 +83,14 @@ def heading_line(sub: Submission, scope: Scope) -> Paragraph | None:
     """A short paragraph that reads like the part's heading, when the extractor built no section."""
     phrases = list(scope.heading or []) or PART_TITLES.get(scope.part or 0, [])
     wanted = [norm(p) for p in phrases if norm(p)]
+    numeral = PART_NUMERALS.get(scope.part or 0) if not scope.heading else None
     for p in sub.paragraphs:
         t = norm(p.text)
-        if len(t) <= 40 and any(w in t for w in wanted):
-            return p
+        if len(t) > 40 or not any(w in t for w in wanted):
+            continue
+        if numeral and not unicodedata.normalize("NFKC", p.text).lstrip().startswith(numeral):
+            continue  # for a part, the line must carry its number: "三、收到和处理…"
+        return p
     return None
 
 
