@@ -22,9 +22,27 @@ from gxaudit.rules.yamlpos import Positions, Problem, RuleFileError, human_key, 
 FORCED_GRADE = "不合格"
 
 
+_CACHE: dict[tuple[str, str], RulePack] = {}  # (display name, sha256) → pack; parsing YAML is slow
+
+
 def load_pack_file(path: Path, display: str | None = None) -> RulePack:
-    """One pack file → RulePack with stamp data set; raises RuleFileError."""
+    """One pack file → RulePack with stamp data set; raises RuleFileError.
+
+    Validated packs are kept per process by content hash (ruamel's pure-Python parser needs
+    ~0.1 s per pack); callers get a deep copy, so the cached one is never changed.
+    """
     name = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise RuleFileError([Problem(name, 1, 1, "", f"无法读取规则文件：{e}")]) from None
+    key = (name, hashlib.sha256(raw).hexdigest())
+    if key not in _CACHE:
+        _CACHE[key] = _load(path, name, key[1])
+    return _CACHE[key].model_copy(deep=True)
+
+
+def _load(path: Path, name: str, sha256: str) -> RulePack:
     data, pos = read(path, name)
     if not isinstance(data, dict):
         raise RuleFileError([Problem(name, 1, 1, "", "规则文件应为一个映射（pack、title、groups…）")])
@@ -36,7 +54,7 @@ def load_pack_file(path: Path, display: str | None = None) -> RulePack:
     if problems:
         raise RuleFileError(problems)
     pack._path = name
-    pack._sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    pack._sha256 = sha256
     pack._origins = _origins(pack, pos)
     return pack
 
