@@ -59,7 +59,7 @@ def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]
     if not size:
         return [CheckResult(outcome="not_applicable", message="没有可核查的目录栏目", data=data)]
     if silent:
-        names = name_list([f"{column_label(c['name'], c['path'])}（最后一条{c['last'] or '无'}）" for c in listed])
+        names = name_list([f"{column_label(c['name'], c['path'])}（最后一条{c['last'] or '无'}）" for c in listed], limit=30)
         return [CheckResult(outcome="fail", count=len(silent), evidence=silent, data=data,
                             message=f"{span}有{len(silent)}个目录栏目没有发布：{names}")]
     return [CheckResult(outcome="pass", message=f"{span}目录{size}个栏目均有发布", data=data)]
