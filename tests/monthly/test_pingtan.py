@@ -131,3 +131,32 @@ def test_changed_threshold_changes_the_findings(repo_dir, pingtan_dir, outcome):
     portal = {c.agency: c for c in looser.result.scorecards}["平潭综合实验区"]
     assert not portal.veto and portal.total > 59
     assert any("MD-F03.with.thresholds" in o for p in looser.result.run.packs for o in p.overrides)
+
+
+def test_html_heat_map_and_timeliness(outcome):
+    from gxaudit.report import html
+
+    text = html.render(outcome.result)
+    assert text.count('class="heat"') == 1 and "（2025-09 至 2026-08）" in text
+    heat = text.split('class="heat"')[1].split("</table>")[0]
+    assert "其他应主动公开的政府信息" in heat and "2023-04" in heat and "background:#" in heat
+    assert "2026-04-17（逾期76天）" in text and "无法核查的栏目 305 个" in text
+
+
+def test_month_circular_names_silent_columns(repo_dir, pingtan_dir, tmp_path):
+    from gxaudit.report import circular, circular_docx, circular_md
+
+    cfg = load_config(repo_dir / "examples" / "pingtan" / "gxaudit.toml")
+    opts = pipeline.Options(dirs=[pingtan_dir / "units"], period="2026-08", config=dict(cfg.other), rules_config=cfg,
+                            history=tmp_path / "h.sqlite")
+    result = pipeline.run(opts).result
+    assert result.run.as_of == dt.date(2026, 8, 31)
+    data = circular.build(result)
+    md = circular_md.write(data, tmp_path / "c.md").read_text(encoding="utf-8")
+    assert "2026年8月" in data.title
+    assert "“其他应主动公开的政府信息”（最后一条2023-04）" in md and "“政府信息公开指南”（最后一条2021-11）" in md
+    docx = circular_docx.write(data, tmp_path / "c.docx")
+    from docx import Document
+
+    body = "\n".join(p.text for p in Document(str(docx)).paragraphs)
+    assert "其他应主动公开的政府信息" in body and "2023-04" in body

@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from gxaudit.model import RunResult, Scorecard
-from gxaudit.report import charts
+from gxaudit.report import charts, monthly_view
 from gxaudit.report.view import (
     FAIL_GRADE,
     OUTCOME_LABELS,
@@ -79,7 +79,7 @@ def render(result: RunResult) -> str:
     }
     return environment().get_template("report.html.j2").render(
         run=result.run, period_text=period_text, groups=groups, agencies=agencies, anchors=anchors,
-        counts=counts,
+        counts=counts, monthly=monthly_view.view(result),
     )
 
 
