@@ -151,6 +151,12 @@ def test_month_circular_names_silent_columns(repo_dir, pingtan_dir, tmp_path):
                             history=tmp_path / "h.sqlite")
     result = pipeline.run(opts).result
     assert result.run.as_of == dt.date(2026, 8, 31)
+    (card,) = result.scorecards  # the month's findings, pinned
+    got = {f.rule_id: (f.count, f.deduction) for f in card.findings if f.outcome == "fail"}
+    assert got == {"MT-S01": (14, 0.0), "MT-F02": (2, 10.0), "MT-F03": (1, 1.0), "MT-Q01": (1, 0.0)}
+    f02 = next(f for f in card.findings if f.rule_id == "MT-F02")
+    assert [c["last"] for c in f02.data["columns"]] == ["2021-04", "2021-06"]
+    assert card.total == 91.54 and card.grade == "优秀" and not card.veto
     data = circular.build(result)
     md = circular_md.write(data, tmp_path / "c.md").read_text(encoding="utf-8")
     assert "2026年8月" in data.title

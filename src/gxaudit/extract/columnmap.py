@@ -50,6 +50,7 @@ class ColumnRule(BaseModel):
     agency: str | None = None  # may use {1}, {2} … for the glob's '*' parts
     agency_kind: str | None = None
     name: str | None = None  # display name for sources that give only the path (a log's column_path)
+    dates: str = "published"  # what the list's dates are: published (发布日期) or made (成文日期)
     required: bool = False  # part of the agency's catalogue: must not be empty
 
 
@@ -88,6 +89,13 @@ class ColumnMap(BaseModel):
             if rule.name and "/" in rule.match and fnmatch.fnmatchcase(path, rule.match):
                 return rule.name
         return ""
+
+    def dates_of(self, path: str) -> str:
+        """'made' when the first matching rule that says so declares the list prints 成文日期."""
+        for rule in self.rules:
+            if rule.dates != "published" and "/" in rule.match and fnmatch.fnmatchcase(path, rule.match):
+                return rule.dates
+        return "published"
 
     def owner(self, path: str, name: str = "") -> tuple[str, str | None] | None:
         """The agency owning a column, from the first rule with an `agency` that matches."""

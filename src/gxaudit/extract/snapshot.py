@@ -3,8 +3,11 @@
 Unknown is not empty. A list page that rendered nothing while the column holds documents
 (filled by a script the saved page did not run), a landing page, a redirect, a page that was
 not saved: these columns "could not be checked" and carry the reason; only a column whose
-live total is 0 is empty (空白栏目). Items keep their printed date and where it came from; the
-newest date counts, not the first row, because pinned items and ascending lists exist.
+live total is 0 is empty (空白栏目). Items keep their printed date and where it came from
+(`list_page:<form>`, or `list_page_made:<form>` where the column map says the list prints
+成文日期 — an earlier day than publication, so such a column can only look staler, never
+fresher, than it is); the newest date counts, not the first row, because pinned items and
+ascending lists exist.
 """
 
 from __future__ import annotations
@@ -88,10 +91,12 @@ def extract_snapshot(doc: Document, block: Block, manifest: dict[str, str] | Non
         if get(row, "rank") or title:
             raw = get(row, "date")
             parsed = parse_log_date(raw)
+            made = cmap.dates_of(path) == "made"  # the list prints 成文日期: kept as such, and as trigger
             items[path].append(LogItem(
                 column=path, column_name=name or None, column_class=columns[path].column_class,
-                title=title, published=parsed.date, date_raw=raw,
-                date_source=f"list_page:{parsed.form}", loc=Loc(file=doc.path, line=r, row=r - 1),
+                title=title, published=parsed.date, date_raw=raw, trigger=parsed.date if made else None,
+                date_source=f"{'list_page_made' if made else 'list_page'}:{parsed.form}",
+                loc=Loc(file=doc.path, line=r, row=r - 1),
             ))
     by_agency: dict[str, list[str]] = defaultdict(list)
     for path, (agency, _kind) in owners.items():
