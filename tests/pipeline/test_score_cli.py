@@ -153,3 +153,19 @@ def test_rank_change_needs_the_same_pack_stamp(county, tmp_path, monkeypatch, fa
     data = json.loads((tmp_path / "nov" / "result.json").read_text(encoding="utf-8"))
     assert data["summary"]["rank_comparable"] is False
     assert all(row["prev_rank"] is None for row in data["ranking"])
+
+
+def test_config_maps_kinds_to_peer_groups_and_sets_the_history(county, tmp_path):
+    cfg = tmp_path / "gxaudit.toml"
+    hist = tmp_path / "cfg-history.sqlite"
+    cfg.write_text(f'[ranking.peer_groups]\n"街道" = "街道组"\n\n[history]\npath = "{hist.as_posix()}"\n',
+                   encoding="utf-8")
+    out = tmp_path / "out"
+    r = run([county, "--period", "2025-10", "--config", cfg, "--format", "json", "--out", out, "--no-cache",
+             "--jobs", 1])
+    assert r.exit_code == 3
+    data = json.loads((out / "result.json").read_text(encoding="utf-8"))
+    groups = {row["agency"]: row["peer_group"] for row in data["ranking"]}
+    assert groups["东街道"] == "街道组" and groups["城关镇"] == "乡镇（街道）"
+    assert [row["peer_group"] for row in data["ranking"]][-1] == "街道组"  # mapped groups after the defaults
+    assert hist.is_file()
