@@ -169,3 +169,14 @@ def test_config_maps_kinds_to_peer_groups_and_sets_the_history(county, tmp_path)
     assert groups["东街道"] == "街道组" and groups["城关镇"] == "乡镇（街道）"
     assert [row["peer_group"] for row in data["ranking"]][-1] == "街道组"  # mapped groups after the defaults
     assert hist.is_file()
+
+
+def test_progress_bar_only_on_a_terminal():
+    from gxaudit.cli.score import make_progress
+
+    assert make_progress(False) == (None, None)
+    bar, update = make_progress(True)
+    with bar:
+        update("读取与提取", 0, 2)
+        update("读取与提取", 2, 2)
+    assert [t.completed for t in bar.tasks] == [2]
