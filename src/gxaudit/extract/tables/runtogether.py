@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from gxaudit.extract.tables import runtogether_specs as rt_specs
-from gxaudit.extract.tables.splitter import Solution, TooMany, readings, solve
+from gxaudit.extract.tables.splitter import Solution, TooMany, in_row_prune, row_readings, solve
 from gxaudit.model import Cell, Loc, Table
 
 _CJK = r"\u3400-\u9fff"
@@ -136,7 +136,11 @@ def place(
 
 
 def build_candidates(
-    runs: list[RowRun], kinds: dict[str, list[tuple[str, str]]], table: Table, names: dict[str, str]
+    runs: list[RowRun],
+    kinds: dict[str, list[tuple[str, str]]],
+    table: Table,
+    names: dict[str, str],
+    constraints: list | None = None,
 ) -> tuple[dict[str, tuple[list[str], list]], dict[str, str]]:
     """Readings of every row that the printed characters allow; unreadable rows are noted."""
     cands: dict[str, tuple[list[str], list]] = {}
@@ -153,7 +157,8 @@ def build_candidates(
             table.unplaced.append(f"第“{name}”行没有数字")
             continue
         try:
-            rds = readings(chunks, [k for _, k in kinds[rr.key]])
+            prune = in_row_prune(rr.key, cols, constraints or [])
+            rds = row_readings(chunks, [k for _, k in kinds[rr.key]], prune)
         except TooMany:
             table.pending[rr.key] = printed[rr.key]
             table.unplaced.append(f"无法拆分：第“{name}”行 ‘{printed[rr.key]}’ 候选过多")
@@ -177,8 +182,9 @@ def read_table(seg: str, spec: rt_specs.TableSpec, loc: Loc) -> tuple[Table, lis
     else:
         runs = row_runs(seg, spec.rows)
         kinds = {r.key: r.cols for r in spec.rows}
-    cands, printed = build_candidates(runs, kinds, table, names)
-    sol = solve(cands, spec.constraints())
+    cons = spec.constraints()
+    cands, printed = build_candidates(runs, kinds, table, names, cons)
+    sol = solve(cands, cons)
     notes = place(table, sol, printed, loc, names)
     if spec.single_run:
         spec.unflatten(table)
