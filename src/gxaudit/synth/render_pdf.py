@@ -1,7 +1,9 @@
 """A reportlab PDF with a CJK font and ruled tables that pdfplumber's line finder sees.
 
-reportlab cannot embed the Debian Noto CJK fonts (CFF outlines in a TTC), so the text uses the
-standard CID font STSong-Light, as many generated government PDFs do.
+By default the text is set in an embedded subset of Noto Serif CJK SC (converted to TrueType
+by `cjkfont`), as PDFs exported by WPS/Word embed theirs. `font="cid"` names the standard CID
+font STSong-Light without embedding it, as some CMS-generated PDFs do; it is also the
+fallback on a machine without fonts-noto-cjk.
 """
 
 from __future__ import annotations
@@ -11,28 +13,37 @@ from pathlib import Path
 
 from gxaudit.synth.spec import SpecBlock
 
-FONT = "STSong-Light"
+CID_FONT = "STSong-Light"
 PAGE_W, PAGE_H = 595.27, 841.89
 LEFT, RIGHT, TOP, BOTTOM = 72.0, 72.0, 72.0, 72.0
 _TOKEN = re.compile(r"[A-Za-z0-9.,:;%+\-_/()]+ ?|\s|.", re.DOTALL)
 
 
-def _font() -> str:
+def _font(blocks: list[SpecBlock], kind: str) -> str:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-    return FONT
+    if kind not in ("embedded", "cid"):
+        raise ValueError(f"unknown pdf font {kind!r}; embedded or cid")
+    if kind == "embedded":
+        from gxaudit.synth import cjkfont
+
+        text = "".join(b.text + "".join("".join(r) for r in b.rows) for b in blocks)
+        name = cjkfont.register(text)
+        if name is not None:
+            return name
+    if CID_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(CID_FONT))
+    return CID_FONT
 
 
-def wrap(text: str, width: float, size: float) -> list[str]:
+def wrap(text: str, width: float, size: float, font: str = CID_FONT) -> list[str]:
     """Break at any CJK character, between Latin words only at spaces."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     lines, cur = [], ""
     for tok in _TOKEN.findall(text):
-        if cur and stringWidth((cur + tok).rstrip(), FONT, size) > width:
+        if cur and stringWidth((cur + tok).rstrip(), font, size) > width:
             lines.append(cur.rstrip())
             cur = tok.lstrip()
         else:
@@ -43,14 +54,15 @@ def wrap(text: str, width: float, size: float) -> list[str]:
 
 
 class _Pen:
-    def __init__(self, path: Path, size: float):
+    def __init__(self, path: Path, size: float, font: str):
         from reportlab.pdfgen import canvas
 
         self.c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
         self.size = size
+        self.font = font
         self.y = PAGE_H - TOP
         self.page = 1
-        self.c.setFont(_font(), size)
+        self.c.setFont(font, size)
 
     def need(self, h: float) -> None:
         if self.y - h < BOTTOM:
@@ -61,10 +73,10 @@ class _Pen:
     def text(self, text: str, size: float, indent: float = 0.0) -> None:
         width = PAGE_W - LEFT - RIGHT
         lead = size * 1.6
-        for i, line in enumerate(wrap(text, width - (indent if True else 0), size)):
+        for i, line in enumerate(wrap(text, width - indent, size, self.font)):
             self.need(lead)
             self.y -= lead
-            self.c.setFont(FONT, size)
+            self.c.setFont(self.font, size)
             self.c.drawString(LEFT + (indent if i == 0 else 0), self.y + size * 0.3, line)
         self.y -= size * 0.4
 
@@ -81,7 +93,7 @@ class _Pen:
                 if (r, c) in covered:
                     continue
                 rs, cs = b.span_at(r, c)
-                lines = wrap(v, colw * cs - 2 * pad, size) if v else []
+                lines = wrap(v, colw * cs - 2 * pad, size, self.font) if v else []
                 cells[(r, c)] = (rs, cs, lines)
                 need = max(len(lines), 1) * lead + 2 * pad
                 have = sum(heights[r:r + rs])
@@ -104,7 +116,7 @@ class _Pen:
                     x0, y0 = LEFT + c * colw, ys[r]
                     hh = sum(heights[r:r + rs])
                     self.c.rect(x0, y0 - hh, colw * cs, hh, stroke=1, fill=0)
-                    self.c.setFont(FONT, size)
+                    self.c.setFont(self.font, size)
                     for i, line in enumerate(lines):
                         self.c.drawString(x0 + pad, y0 - pad - (i + 1) * lead + size * 0.35, line)
             self.y = y
@@ -129,8 +141,8 @@ def _bands(b: SpecBlock) -> list[list[int]]:
     return bands
 
 
-def write_pdf(path: Path, blocks: list[SpecBlock], font_size: float = 10.5) -> None:
-    pen = _Pen(path, font_size)
+def write_pdf(path: Path, blocks: list[SpecBlock], font_size: float = 10.5, font: str = "embedded") -> None:
+    pen = _Pen(path, font_size, _font(blocks, font))
     for b in blocks:
         if b.kind == "heading":
             pen.text(b.text, font_size * (1.6 if b.level <= 1 else 1.3))
