@@ -48,10 +48,10 @@ def main() -> None:
     rows = []
     for label, path in (("site/columns.csv", PINGTAN / "site" / "columns.csv"),
                         ("units/log.csv", PINGTAN / "units" / "log.csv")):
-        t_read, doc = best(lambda: read_document(path, label), args.repeat)
-        t_extract, subs = best(lambda: extract(doc, manifest), args.repeat)
-        t_eval, _ = best(lambda: [evaluate(s, packs, ctx) for s in subs], args.repeat)
-        t_sum, _ = best(lambda: monthly.summary([], subs, packs, AS_OF, None), args.repeat)
+        t_read, doc = best(lambda p=path, n=label: read_document(p, n), args.repeat)
+        t_extract, subs = best(lambda d=doc: extract(d, manifest), args.repeat)
+        t_eval, _ = best(lambda ss=subs: [evaluate(s, packs, ctx) for s in ss], args.repeat)
+        t_sum, _ = best(lambda ss=subs: monthly.summary([], ss, packs, AS_OF, None), args.repeat)
         n_rows = len(doc.blocks[0].rows) - 1
         rows.append((label, n_rows, len(subs), t_read, t_extract, t_eval, t_sum))
     opts = pipeline.Options(dirs=[PINGTAN / "site", PINGTAN / "units"], as_of=AS_OF, config=dict(cfg.other),

@@ -5,7 +5,6 @@ combining the annual-report packs and the monthly packs, with the circular namin
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 

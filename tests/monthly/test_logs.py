@@ -8,7 +8,8 @@ import io
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from gxaudit.extract import extract, monthlyconf
 from gxaudit.ingest import read_document
@@ -54,7 +55,8 @@ def test_bad_rows_are_kept_out_and_named_with_row_numbers():
             ["青山县文旅局", "工作动态", "名单外单位", "2026-10-09"],
             ["东岭镇", "通知公告", "Excel序列号", "46303"]]
     settings = monthlyconf.MonthlySettings(roster=["东岭镇", "西河镇"])
-    (s,) = read(to_csv(["单位", "栏目", "标题", "发布日期"], rows), manifest={"monthly": monthlyconf.encode(settings)})
+    (s,) = read(to_csv(["单位", "栏目", "标题", "发布日期"], rows),
+                manifest={"monthly": monthlyconf.encode(settings), "kind": "乡镇"})
     assert [i.title for i in s.items] == ["好的一条", "Excel序列号"]
     assert [(r.loc.line, r.reason) for r in s.rejected] == [(3, "no_date"), (4, "bad_date")]
     assert any("第5行" in w and "不在单位名单中" in w for w in s.warnings)

@@ -2,9 +2,10 @@
 
 import datetime as dt
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from gxaudit.model import ColumnInfo, LogItem, Loc, Sourced, Submission
+from gxaudit.model import ColumnInfo, Loc, LogItem, Sourced, Submission
 from gxaudit.rules.checks import column_present, count_at_least, freshness, item_deadline, report_timeliness
 from gxaudit.rules.context import CheckContext
 

@@ -46,7 +46,7 @@ def test_agencies_named_from_the_map(cards):
     assert "平潭综合实验区财政金融局" in cards and "平潭综合实验区投资促进局" in cards
     assert cards["平潭综合实验区海坛片区管理局"].peer_group == "乡镇（街道）"
     assert cards["平潭综合实验区财政金融局"].peer_group == "县直部门"
-    assert not any(a.startswith("zwgk") or a.startswith("ptzhsyq") for a in cards)
+    assert not any(a.startswith(("zwgk", "ptzhsyq")) for a in cards)
 
 
 def test_unknown_is_not_empty(outcome):

@@ -108,7 +108,7 @@ class ColumnMap(BaseModel):
                 continue
             agency = rule.agency
             for i, g in enumerate(m.groups(), start=1):
-                agency = agency.replace("{%d}" % i, g)
+                agency = agency.replace(f"{{{i}}}", g)
             known = self.agencies.get(agency)
             if known:
                 return known.name, known.kind or rule.agency_kind

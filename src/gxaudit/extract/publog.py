@@ -17,7 +17,7 @@ from collections import defaultdict
 
 from gxaudit.extract.columnmap import ColumnMap
 from gxaudit.extract.logdates import parse_log_date
-from gxaudit.model import Block, ColumnInfo, Document, LogItem, Loc, RejectedRow, Sourced, Submission
+from gxaudit.model import Block, ColumnInfo, Document, Loc, LogItem, RejectedRow, Sourced, Submission
 
 # field -> accepted headers (compared after NFKC, lower-case, spaces removed)
 HEADER_MAP: dict[str, tuple[str, ...]] = {
@@ -92,7 +92,8 @@ def extract_log(doc: Document, block: Block, manifest: dict[str, str] | None = N
     for r, row in enumerate(block.rows[1:], start=2):
         if not any(c.strip() for c in row):
             continue
-        get = lambda f: (row[fields[f]].strip() if f in fields and fields[f] < len(row) else "")  # noqa: E731
+        def get(f: str, row: list[str] = row) -> str:
+            return row[fields[f]].strip() if f in fields and fields[f] < len(row) else ""
         path, name = get("column"), get("column_name")
         name = name or cmap.name_for(path)
         given = get("agency")

@@ -18,7 +18,7 @@ from collections import defaultdict
 
 from gxaudit.extract.columnmap import ColumnMap
 from gxaudit.extract.logdates import parse_log_date
-from gxaudit.model import Block, ColumnInfo, Document, LogItem, Loc, Sourced, Submission
+from gxaudit.model import Block, ColumnInfo, Document, Loc, LogItem, Sourced, Submission
 
 _REQUIRED = {"column_path", "status", "record_count"}
 

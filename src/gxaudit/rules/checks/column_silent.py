@@ -15,8 +15,16 @@ import fnmatch
 from pydantic import BaseModel, ConfigDict, Field
 
 from gxaudit.model import CheckResult, Evidence, Submission
-from gxaudit.rules.checks._monthly import (check_day, column_label, effective_date, last_full_month, months_back,
-                                           name_list, newest_items, shown_date)
+from gxaudit.rules.checks._monthly import (
+    check_day,
+    column_label,
+    effective_date,
+    last_full_month,
+    months_back,
+    name_list,
+    newest_items,
+    shown_date,
+)
 from gxaudit.rules.context import CheckContext
 
 

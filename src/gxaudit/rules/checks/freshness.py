@@ -13,7 +13,15 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from gxaudit.model import CheckResult, Evidence, Submission
-from gxaudit.rules.checks._monthly import CLASS_NAMES, check_day, column_label, effective_date, name_list, newest_items, shown_date
+from gxaudit.rules.checks._monthly import (
+    CLASS_NAMES,
+    check_day,
+    column_label,
+    effective_date,
+    name_list,
+    newest_items,
+    shown_date,
+)
 from gxaudit.rules.context import CheckContext
 
 

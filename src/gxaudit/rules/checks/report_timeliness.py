@@ -40,7 +40,7 @@ class Params(BaseModel):
     @field_validator("deadlines")
     @classmethod
     def _valid(cls, v: dict[str, str]) -> dict[str, str]:
-        for kind, md in v.items():
+        for md in v.values():
             m, d = (int(x) for x in md.split("-"))
             dt.date(2001, m, d)  # raises on a bad day
         return v
