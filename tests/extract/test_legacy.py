@@ -6,12 +6,11 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from legacy_expected import EXPECTED, MISSING, PREVIOUS, UNITS_2015
 
 from gxaudit.extract.tables.crossyear import resolve_with_previous
 from gxaudit.extract.tables.legacy import find_legacy_stats, read_legacy_text
 from gxaudit.model import Block, Loc, Table
-
-from legacy_expected import EXPECTED, MISSING, PREVIOUS, UNITS_2015
 
 LEGACY = sorted(EXPECTED)
 
@@ -106,15 +105,21 @@ def test_identity_that_fails_in_the_agencys_figures_decides_nothing(pingtan_dir)
     assert table.pending["proactive_total"] == "18535395"
 
 
-@pytest.mark.parametrize("name", sorted(PREVIOUS))
-def test_cross_year_chain_places_every_cell_correctly(pingtan_dir, name):
+def chain_table(pingtan_dir: Path, name: str) -> Table:
+    """The report's 统计表 read from page.txt, resolved year by year along its issuer's chain."""
     chain = [name]
     while chain[-1] in PREVIOUS:
         chain.append(PREVIOUS[chain[-1]])
     prev = None
     for n in reversed(chain):
         prev, _ = resolve_with_previous(text_table(pingtan_dir, n), prev)
-    got = cells_of(prev)
+    assert prev is not None
+    return prev
+
+
+@pytest.mark.parametrize("name", sorted(PREVIOUS))
+def test_cross_year_chain_places_every_cell_correctly(pingtan_dir, name):
+    got = cells_of(chain_table(pingtan_dir, name))
     want = {r: v for r, v in EXPECTED[name].items() if r not in MISSING.get(name, [])}
     assert got == want
 
@@ -124,6 +129,7 @@ def test_2018_is_decided_jointly_with_2017s_pending_digits(pingtan_dir):
     assert "proactive_total" in t17.pending  # 212210037 alone: 2016 is not in the corpus
     t18, notes = resolve_with_previous(text_table(pingtan_dir, "2018_syq"), t17)
     assert cells_of(t18)["proactive_total"] == (2069, 12106)
+    assert any("主动公开信息数" in n and "历年累计=上年历年累计+本年度" in n for n in notes)
 
 
 def test_unknown_label_is_kept_under_its_printed_label():

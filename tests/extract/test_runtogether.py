@@ -136,4 +136,5 @@ def test_cross_year_that_no_reading_fits_decides_nothing(pingtan_dir):
         for c, v in (("issued", 77), ("repealed", 132), ("in_force", 470))
     }
     out, notes = resolve_with_previous(t24["proactive"], t23p)
+    assert any("跨年恒等式与印出的数字矛盾" in n for n in notes)
     assert "normative_docs" not in out.cells and out.pending["normative_docs"] == "6233440"

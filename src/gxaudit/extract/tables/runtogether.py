@@ -34,7 +34,9 @@ _NON_CELL = re.compile(r"[^\d.\-\s—–－/／]+")
 
 def normalize(text: str) -> str:
     """NFKC (full-width digits and brackets), and no whitespace between two non-digits."""
-    text = unicodedata.normalize("NFKC", text).replace("|", " ")
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"(?m)^[ \t]*\|[ \t]*$", " — ", text)  # a line holding only "|" is an empty cell
+    text = text.replace("|", " ")
     return re.sub(r"(?<=\D)\s+(?=\D)", "", text)
 
 

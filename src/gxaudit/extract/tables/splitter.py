@@ -21,9 +21,10 @@ figures break the identity: checking identities is a later rule's job, not the r
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Callable, Iterable, Literal
+from typing import Literal
 
 Kind = Literal["int", "signed", "decimal"]
 Reading = tuple[Decimal | None, ...]
