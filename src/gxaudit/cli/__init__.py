@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "explain",
     "config",
     "inspect",
+    "synth",
 )
 
 

@@ -128,12 +128,12 @@ def write_xlsx_report(path: Path, bs: list[SpecBlock]) -> None:
     wb.close()
 
 
-def _render(path: Path, bs: list[SpecBlock], fmt: str, rng: random.Random, published: str | None) -> dict:
+def _render(path: Path, bs: list[SpecBlock], fmt: str, rng: random.Random, published: str | None,
+            layout: str) -> dict:
     from gxaudit.synth.render import write
 
     info: dict = {}
     if fmt == "txt":
-        layout = rng.choice(TXT_LAYOUTS)
         enc = rng.choice(("utf-8", "utf-8", "gb18030"))
         write(path, bs, "txt", table_layout=layout, encoding=enc)
         info = {"table_layout": layout, "encoding": enc}
@@ -174,13 +174,14 @@ def generate_one(i: int, seed: int, roster: list[Agency], out: Path, formats: li
     sy = shiyou_missing(agency, form, plain_text(bs))
     if sy:
         planted.append({"defect": "shiyou_phrases_absent", "rules": sy, "detail": "文中未见“十有”相应表述"})
-    fmt = rng.choice(formats)
+    fmt = formats[i % len(formats)]  # formats and layouts in turn, so a small corpus has them all
+    layout = TXT_LAYOUTS[(i // len(formats)) % len(TXT_LAYOUTS)]
     ext = fmt
     title = "政务公开工作总结" if form == "summary" else "政府信息公开工作年度报告"
     name = f"{i:05d}-{agency.name}-{year}年{title}.{ext}"
     due = D.deadline(agency.kind, year)
     published = p.flags.get("published") or due - dt.timedelta(days=rng.randint(1, 25))
-    info = _render(out / name, bs, fmt, rng, published.isoformat())
+    info = _render(out / name, bs, fmt, rng, published.isoformat(), layout)
     return _entry(name, agency, form, fmt, year, str(year), published.isoformat(), planted, info, p.merged)
 
 

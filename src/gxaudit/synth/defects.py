@@ -51,7 +51,7 @@ def broken_identities(app: dict, review: dict) -> set[str]:
     """Suffixes (D01…D04) of the table identities that fail, with the packs' null handling:
     D01 and D03 skip a blank operand, D02 counts a blank as 0."""
     out: set[str] = set()
-    z = lambda v: 0 if v is None else v  # noqa: E731
+    z = lambda v: 0 if v is None else v
     for c in T.APP_COLS:
         v = [app[r][c] for r in ("new", "carried_in", "handled_total", "carried_out")]
         if None not in v and v[0] + v[1] != v[2] + v[3]:

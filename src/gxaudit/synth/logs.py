@@ -65,7 +65,7 @@ def plan_log(agency: Agency, period: str, defects: list[str], rng: random.Random
                         | {end - dt.timedelta(days=first)}, reverse=True)
     r = _rules(agency.kind)
     truth: list[dict] = []
-    for d in defects:
+    for d in sorted(defects, key=lambda x: x == "empty_column"):  # empty last: nothing re-adds it
         if d == "stale_dynamic":
             age = rng.randint(20, 60)
             out["工作动态"] = [end - dt.timedelta(days=age + i * 7) for i in range(3)]

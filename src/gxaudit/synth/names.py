@@ -68,7 +68,7 @@ def county_agencies(county: str, rng: random.Random, towns: int = 8, streets: in
                     departments: int = 14) -> list[Agency]:
     """One county's roster: the government itself, its townships/streets and departments."""
     area = "".join(str(rng.randint(0, 9)) for _ in range(3))
-    short = county[:-1]
+    county[:-1]
     out = [Agency(name=f"{county}人民政府", full=f"{county}人民政府", kind="县级政府", county=county,
                   topics=("重大项目建设", "民生实事", "优化营商环境"), phone=f"0{area}-{rng.randint(1000000, 9999999)}")]
     for stem in rng.sample(_TOWN_STEMS, towns):

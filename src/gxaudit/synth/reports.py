@@ -67,22 +67,22 @@ def part1(p: Plan, rng: random.Random) -> list[str]:
     t1, t2 = a.topics[0], a.topics[1]
     thin = p.flags.get("thin_part1")
     if thin:
-        return [f"{y}年，{a.full}认真贯彻落实《中华人民共和国政府信息公开条例》，围绕{t1}、{t2}等重点工作，"
-                f"全年主动公开政府信息{p.items}条，及时发布工作动态和通知公告。"]
+        return [(f"{y}年，{a.full}认真贯彻落实《中华人民共和国政府信息公开条例》，围绕{t1}、{t2}等重点工作，"
+                f"全年主动公开政府信息{p.items}条，及时发布工作动态和通知公告。")]
     leader = _pick(rng, ("主要负责同志", "党委书记", "主要领导"))
     n_train = rng.randint(1, 4)
     return [
-        f"（一）主动公开。全年在{a.county}人民政府门户网站{_who(a)}政府信息公开专栏主动公开政府信息{p.items}条，"
-        f"重点公开{t1}、{t2}等信息，涉及群众切身利益的事项均在办理前公示。",
+        (f"（一）主动公开。全年在{a.county}人民政府门户网站{_who(a)}政府信息公开专栏主动公开政府信息{p.items}条，"
+        f"重点公开{t1}、{t2}等信息，涉及群众切身利益的事项均在办理前公示。"),
         f"（二）依申请公开。{_app_sentence(p)}受理、登记、审核、答复各环节均留存记录。",
-        f"（三）政府信息管理。落实公开前保密审查制度和主动公开、依申请公开工作制度，建立信息发布台账，"
-        f"对发布的信息逐条登记归档，全年更正错误信息{rng.randint(0, 4)}条，撤下过期信息{rng.randint(1, 9)}条。",
-        f"（四）平台建设。维护县政府门户网站政府信息公开专栏，及时更新政府信息公开指南和公开目录（标准目录）；"
+        (f"（三）政府信息管理。落实公开前保密审查制度和主动公开、依申请公开工作制度，建立信息发布台账，"
+        f"对发布的信息逐条登记归档，全年更正错误信息{rng.randint(0, 4)}条，撤下过期信息{rng.randint(1, 9)}条。"),
+        (f"（四）平台建设。维护县政府门户网站政府信息公开专栏，及时更新政府信息公开指南和公开目录（标准目录）；"
         f"在{_service(a)}设置政务公开栏和查阅点{rng.randint(1, 3)}处，公开办事指南{rng.randint(8, 60)}项，"
-        f"“{a.county[:-1]}发布”微信公众号同步推送{rng.randint(20, 200)}条。",
-        f"（五）监督保障。成立由{leader}任组长的政务公开工作领导小组，日常工作由办公室具体负责，"
+        f"“{a.county[:-1]}发布”微信公众号同步推送{rng.randint(20, 200)}条。"),
+        (f"（五）监督保障。成立由{leader}任组长的政务公开工作领导小组，日常工作由办公室具体负责，"
         f"配备{rng.randint(1, 2)}名兼职信息员；将政务公开纳入年度目标考核，建立考核问责机制，"
-        f"全年组织业务培训{n_train}次。",
+        f"全年组织业务培训{n_train}次。"),
     ]
 
 
@@ -103,7 +103,7 @@ def part5(p: Plan, rng: random.Random) -> list[str]:
     if p.flags.get("stock5"):
         return [STOCK_PART5]
     a = p.agency
-    fill = dict(t=a.topics[0], t2=a.topics[-1], y=p.year, y1=p.year + 1, m=rng.randint(2, 11), n=rng.randint(2, 9))
+    fill = {"t": a.topics[0], "t2": a.topics[-1], "y": p.year, "y1": p.year + 1, "m": rng.randint(2, 11), "n": rng.randint(2, 9)}
     idx = rng.sample(range(len(_PROBLEMS)), 2)
     probs = [_PROBLEMS[i].format(**fill) for i in idx]
     meas = [_MEASURES[i].format(**fill) for i in idx]
@@ -145,8 +145,8 @@ def _preamble(p: Plan, fmt_form: str) -> str:
 def official_blocks(p: Plan, rng: random.Random) -> list[SpecBlock]:
     """The six parts, with the 2021 or the 2019 tables as `p.tables` holds them."""
     variant = p.flags.get("table_variant", p.form)
-    para = lambda t: SpecBlock(kind="paragraph", text=t)  # noqa: E731
-    head = lambda t: SpecBlock(kind="heading", text=t, level=2)  # noqa: E731
+    para = lambda t: SpecBlock(kind="paragraph", text=t)
+    head = lambda t: SpecBlock(kind="heading", text=t, level=2)
     parts: dict[int, list[SpecBlock]] = {
         1: [head("一、总体情况")] + [para(t) for t in part1(p, rng)],
         2: [head("二、主动公开政府信息情况"), T.proactive_block(p.tables["proactive"], str(variant), p.units)],
@@ -180,8 +180,8 @@ def legacy_blocks(p: Plan, rng: random.Random) -> list[SpecBlock]:
     a, y = p.agency, p.year
     y2 = "20xx" if p.flags.get("placeholder_year") else str(y)
     y_end = str(y + 1) if p.flags.get("period_mismatch") else y2
-    para = lambda t: SpecBlock(kind="paragraph", text=t)  # noqa: E731
-    head = lambda t: SpecBlock(kind="heading", text=t, level=2)  # noqa: E731
+    para = lambda t: SpecBlock(kind="paragraph", text=t)
+    head = lambda t: SpecBlock(kind="heading", text=t, level=2)
     s = p.tables.get("legacy_stats")
     reqs = int(s["requests_total"]["year"]) if s else rng.randint(0, 5)
     contact = "×××" if p.flags.get("placeholder_name") else "办公室"
@@ -225,10 +225,10 @@ _SUMMARY_ITEMS = (
 def summary_blocks(p: Plan, rng: random.Random) -> list[SpecBlock]:
     """A 政务公开工作总结 (what 十有 evaluations read); `drop_items` leaves 十有 items out."""
     a, y = p.agency, p.year
-    fill = dict(leader="主要负责同志", n=rng.randint(1, 4), n2=rng.randint(20, 150), items=p.items,
-                short=a.county[:-1], service=_service(a), y0=y - 1)
-    para = lambda t: SpecBlock(kind="paragraph", text=t)  # noqa: E731
-    head = lambda t: SpecBlock(kind="heading", text=t, level=2)  # noqa: E731
+    fill = {"leader": "主要负责同志", "n": rng.randint(1, 4), "n2": rng.randint(20, 150), "items": p.items,
+                "short": a.county[:-1], "service": _service(a), "y0": y - 1}
+    para = lambda t: SpecBlock(kind="paragraph", text=t)
+    head = lambda t: SpecBlock(kind="heading", text=t, level=2)
     drop = set(p.flags.get("drop_items", ()))
     out = [SpecBlock(kind="heading", text=f"{a.full}{y}年政务公开工作总结", level=1),
            para(f"{y}年，{_who(a)}以群众需求为导向，围绕{a.topics[0]}、{a.topics[1]}等重点工作推进政务公开，现将有关情况总结如下。"),

@@ -169,7 +169,7 @@ def grid(spec: list[list[tuple[str, int, int]]], ncols: int) -> SpecBlock:
 
 def applications_block(t: dict[str, dict[str, float | None]], variant: str, merged: bool) -> SpecBlock:
     caption = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-    cells = lambda key: [(fmt(t[key][c]), 1, 1) for c in APP_COLS]  # noqa: E731
+    cells = lambda key: [(fmt(t[key][c]), 1, 1) for c in APP_COLS]
     if not merged:  # the plain layout: one label column, group labels as rows without cells
         spec = [[(caption, 1, 1)] + [(lab, 1, 1) for lab in APP_COL_LABELS]]
         for gkey, glabel, rows in app_groups(variant):
