@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -121,6 +122,16 @@ def _skip_reason(path: Path, supported: set[str]) -> str | None:
     return None
 
 
+_YEAR_FOLDER = re.compile(r"^(?:19|20)\d\d(?!\d)")
+
+
+def agency_folder(folders: tuple[str, ...]) -> str | None:
+    """The agency a file's folders name: the first folder that is not a period or document
+    folder. A name that starts with a year (``2025``, ``2025年``, ``2011_syq`` — a portal
+    archive's one folder per report) is never an agency name."""
+    return next((f for f in folders if not _YEAR_FOLDER.match(f)), None)
+
+
 def _walk(folder: Path) -> list[Path]:
     """Files under `folder`, skipping hidden entries (.git, .gxaudit caches, .DS_Store)."""
     out = []
@@ -156,7 +167,7 @@ def discover(dirs: list[Path], supported: set[str], roster: Path | None = None) 
             rel = p.relative_to(root).as_posix()
             if rel in RESERVED:
                 continue
-            folder_agency = p.relative_to(root).parts[0] if len(p.relative_to(root).parts) > 1 else None
+            folder_agency = agency_folder(p.relative_to(root).parts[:-1])
             row = row_for(manifest, rel) or {}
             used.add(id(row))
             _add_file(result, p, pre + rel, folder_agency, row, supported)

@@ -140,7 +140,7 @@ def evaluate_batch(tasks: list[EvalTask], peers: list[Submission], pack_source: 
     out = []
     for t in tasks:
         ctx = CheckContext(as_of=as_of, period=period, previous=t.previous,
-                           history_available=history_available,
+                           history_available=history_available or t.previous is not None,
                            peers=[p for p in peers if p.agency.value != t.agency],
                            settings=settings)
         out.append(rules.evaluate(t.submission, packs, ctx))

@@ -215,6 +215,8 @@ class Submission(Model):
     parts_in_file: int = 1  # >1 when one file held several documents
     warnings: list[str] = Field(default_factory=list)
     failure: ReadFailure | None = None  # set when the file could not be read
+    # other files holding the same document (page.txt beside body.html), merged into this one
+    renderings: list[str] = Field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from gxaudit import __version__, monthly
 from gxaudit.discover import Discovery, discover
+from gxaudit.extract import renderings, series
 from gxaudit.filejobs import EvalTask, FileResult, evaluate_batch, process_batch
 from gxaudit.history import History, normalise_period, pack_key, period_kind
 from gxaudit.model import Finding, PackStamp, RunRecord, RunResult, Scorecard, Sourced, Submission
@@ -184,14 +185,18 @@ def agency_groups(subs: list[Submission], disc: Discovery, mapping: dict[str, st
 
 def evaluate_all(by_agency: dict[str, list[Submission]], groups: dict[str, str], packs, opts: Options,
                  period: str | None, as_of: dt.date | None, history: History | None,
-                 executor: Executor | None, progress: Progress | None) -> dict[str, list[list[Finding]]]:
-    """Findings per agency, one list per readable submission, in submission order."""
+                 executor: Executor | None, progress: Progress | None,
+                 previous_of: dict[str, Submission] | None = None) -> dict[str, list[list[Finding]]]:
+    """Findings per agency, one list per readable submission, in submission order.
+
+    Last year's Submission comes from `previous_of` (same agency, same run: series.link)
+    and otherwise from the history."""
     per_group: dict[str, list[EvalTask]] = defaultdict(list)
     for agency in sorted(by_agency):
         for s in by_agency[agency]:
-            previous = None
+            previous = (previous_of or {}).get(s.id)
             year = s.report_year.value
-            if history is not None and isinstance(year, int):
+            if previous is None and history is not None and isinstance(year, int):
                 previous = history.previous_submission(agency, year)
             per_group[groups[agency]].append(EvalTask(agency=agency, submission=s, previous=previous))
     source = (opts.packs, opts.rules_config if opts.rules_config is not None else opts.config)
@@ -319,19 +324,18 @@ def run(opts: Options, executor: Executor | None = None, progress: Progress | No
     disc = discover(opts.dirs, supported, opts.roster)
     monthly.prepare(disc, opts.config, opts.rules_config)  # [monthly] settings to table inputs
     results = extract_all(disc, executor, opts.cache_dir, progress, workers)
+    results = renderings.merge_results(results)  # page.txt + body.html of one document: one Submission
     subs = assign_agencies(results, disc)
+    series.apply_aliases(subs, series.aliases_from(opts.config))
     readable = [s for s in subs if s.failure is None]
     failed = [s for s in subs if s.failure is not None]
     period = normalise_period(opts.period) or infer_period(readable)
     as_of = opts.as_of or (period_end(period) if period and period_kind(period) == "monthly" else None)
+    readable, context = series.select_period(readable, period)  # other years: last years' reports
+    if context:
+        disc.warnings.append(series.context_note(context, period))
     mapping = dict(opts.config.get("ranking", {}).get("peer_groups", {}))
-    groups = agency_groups(subs, disc, mapping)
-    by_agency: dict[str, list[Submission]] = defaultdict(list)
-    failed_by_agency: dict[str, list[Submission]] = defaultdict(list)
-    for s in readable:
-        by_agency[s.agency.value].append(s)
-    for s in failed:
-        failed_by_agency[s.agency.value].append(s)
+    groups = agency_groups(readable + failed, disc, mapping)
 
     history = History(opts.history) if opts.history else None
     try:
@@ -339,7 +343,17 @@ def run(opts: Options, executor: Executor | None = None, progress: Progress | No
         failed_before = history.failed_rules(prev) if history and prev else {}
         comparable = bool(prev) and history.pack_key_of(prev) == pack_key(stamps)
         prev_ranks = history.ranks(prev) if comparable else {}
-        findings = evaluate_all(by_agency, groups, packs, opts, period, as_of, history, executor, progress)
+        # last year's report of the same agency: from this run first, else the history
+        previous_of, resolved = series.link(readable + context, history.previous_submission if history else None)
+        readable = [resolved.get(s.id, s) for s in readable]
+        by_agency: dict[str, list[Submission]] = defaultdict(list)
+        failed_by_agency: dict[str, list[Submission]] = defaultdict(list)
+        for s in readable:
+            by_agency[s.agency.value].append(s)
+        for s in failed:
+            failed_by_agency[s.agency.value].append(s)
+        findings = evaluate_all(by_agency, groups, packs, opts, period, as_of, history, executor, progress,
+                                previous_of)
         cards = score_all(by_agency, failed_by_agency, findings, packs, groups, failed_before, period,
                           pack_weights(opts.rules_config))
         roster_missing = [(e.agency, e.peer_group or peer_group_for(e.kind, mapping))
