@@ -19,6 +19,7 @@ from gxaudit.ingest.grid import Placed, build
 from gxaudit.model import Block
 
 _PAGE_NO = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}\s*页?(\s*/\s*共?\s*\d{1,4}\s*页?)?[-—–\s]*$")
+_NUMBER = re.compile(r"^[\s\d.,，．%％０-９\-—–]+$")
 _MIN_CHARS = 10  # a page with images and fewer characters than this is a scan (stamped page numbers)
 
 
@@ -132,10 +133,42 @@ def _stitch(parts: Parts, rows, merged) -> bool:
         return False
     if rows and rows[0] == last.rows[0]:  # header row repeated on the new page
         rows, merged = rows[1:], merged[1:]
+    if rows and is_cut_row(last.rows[-1], rows[0]):
+        join_cut_row(last.rows, last.merged, rows[0])
+        rows, merged = rows[1:], merged[1:]
     last.rows.extend(rows)
     if last.merged is not None:
         last.merged.extend(merged)
     return True
+
+
+def is_cut_row(prev: list[str], first: list[str]) -> bool:
+    """The first row of a continuation is the rest of a row the page break cut (ECOSYSTEM §5):
+    it holds only wrapped words, each under a cell of the row above that has text, and is
+    empty where that row has text elsewhere. A row of numbers under numbers, or one filling
+    cells the row above left empty, is a row of its own."""
+    filled = [i for i, v in enumerate(first) if v]
+    if not filled or len(filled) == len(first):
+        return False
+    if any(not prev[i] or _NUMBER.match(first[i]) for i in filled):
+        return False
+    return any(prev[i] for i, v in enumerate(first) if not v)
+
+
+def join_cut_row(rows: list[list[str]], merged: list[list[bool]] | None, first: list[str]) -> None:
+    """Append the cut-off text to the last row; a cell merged down from above gets it too."""
+    last = len(rows) - 1
+    for c, tail in enumerate(first):
+        if not tail:
+            continue
+        old = rows[last][c]
+        new = join_wrapped(old, tail)
+        r = last
+        while r >= 0 and rows[r][c] == old:
+            rows[r][c] = new
+            if merged is None or not merged[r][c]:
+                break
+            r -= 1
 
 
 def find_tables(rulings: list[dict], found: list[pdfgeom.Char]) -> list[tuple[tuple, list, list]]:

@@ -21,7 +21,7 @@ def write(path: Path, blocks: list[SpecBlock], fmt: str, table_layout: str = "gr
     """Write `blocks` as `fmt`. Options: txt `encoding`; html `charset` (declared; gb2312 is
     encoded as gb18030 like real sites), `title`, `published`, `container` ("zoom" or "none"),
     `word_markup`; pdf `font_size`, `font` ("embedded" Noto CJK subset, or "cid" for the
-    non-embedded STSong-Light)."""
+    non-embedded STSong-Light), `split_rows` (a tall row breaks across a page)."""
     path = Path(path)
     if fmt == "txt":
         layout = "pipe_rows" if table_layout == "grid" else table_layout
@@ -36,7 +36,8 @@ def write(path: Path, blocks: list[SpecBlock], fmt: str, table_layout: str = "gr
     elif fmt == "pdf":
         from gxaudit.synth.render_pdf import write_pdf
 
-        write_pdf(path, blocks, font_size=opts.get("font_size", 10.5), font=opts.get("font", "embedded"))
+        write_pdf(path, blocks, font_size=opts.get("font_size", 10.5), font=opts.get("font", "embedded"),
+                  split_rows=opts.get("split_rows", False))
     elif fmt == "xlsx":
         write_xlsx(path, blocks)
     else:

@@ -54,12 +54,13 @@ def wrap(text: str, width: float, size: float, font: str = CID_FONT) -> list[str
 
 
 class _Pen:
-    def __init__(self, path: Path, size: float, font: str):
+    def __init__(self, path: Path, size: float, font: str, split_rows: bool = False):
         from reportlab.pdfgen import canvas
 
         self.c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
         self.size = size
         self.font = font
+        self.split_rows = split_rows
         self.y = PAGE_H - TOP
         self.page = 1
         self.c.setFont(font, size)
@@ -101,6 +102,10 @@ class _Pen:
                     heights[r + rs - 1] += need - have
         for band in _bands(b):
             h = sum(heights[r] for r in band)
+            room = self.y - BOTTOM
+            if self.split_rows and len(band) == 1 and h > room >= lead + 2 * pad:
+                self._split_row(band[0], cells, ncols, colw, room, lead, pad)
+                continue
             self.need(h)
             top = self.y
             ys = {}
@@ -110,17 +115,33 @@ class _Pen:
                 y -= heights[r]
             for r in band:
                 for c in range(ncols):
-                    if (r, c) not in cells:
-                        continue
-                    rs, cs, lines = cells[(r, c)]
-                    x0, y0 = LEFT + c * colw, ys[r]
-                    hh = sum(heights[r:r + rs])
-                    self.c.rect(x0, y0 - hh, colw * cs, hh, stroke=1, fill=0)
-                    self.c.setFont(self.font, size)
-                    for i, line in enumerate(lines):
-                        self.c.drawString(x0 + pad, y0 - pad - (i + 1) * lead + size * 0.35, line)
+                    if (r, c) in cells:
+                        rs, cs, lines = cells[(r, c)]
+                        self._cell(LEFT + c * colw, ys[r], colw * cs, sum(heights[r:r + rs]), lines, lead, pad)
             self.y = y
         self.y -= size
+
+    def _cell(self, x0: float, y0: float, w: float, hh: float, lines: list[str], lead: float, pad: float) -> None:
+        self.c.rect(x0, y0 - hh, w, hh, stroke=1, fill=0)
+        self.c.setFont(self.font, self.size)
+        for i, line in enumerate(lines):
+            self.c.drawString(x0 + pad, y0 - pad - (i + 1) * lead + self.size * 0.35, line)
+
+    def _split_row(self, r: int, cells, ncols: int, colw: float, room: float, lead: float, pad: float) -> None:
+        """A row too tall for what is left of the page runs on, as Word lets rows break: the
+        lines that fit stay, the rest open the next page in a row of the same cells."""
+        fit = int((room - 2 * pad) // lead)
+        here = {c: cells[(r, c)] for c in range(ncols) if (r, c) in cells}
+        for c, (_, cs, lines) in here.items():
+            self._cell(LEFT + c * colw, self.y, colw * cs, room, lines[:fit], lead, pad)
+        self.c.showPage()
+        self.page += 1
+        self.y = PAGE_H - TOP
+        rest = max((len(lines) - fit for _, _, lines in here.values()), default=0)
+        hh = max(rest, 1) * lead + 2 * pad
+        for c, (_, cs, lines) in here.items():
+            self._cell(LEFT + c * colw, self.y, colw * cs, hh, lines[fit:], lead, pad)
+        self.y -= hh
 
 
 def _bands(b: SpecBlock) -> list[list[int]]:
@@ -141,8 +162,11 @@ def _bands(b: SpecBlock) -> list[list[int]]:
     return bands
 
 
-def write_pdf(path: Path, blocks: list[SpecBlock], font_size: float = 10.5, font: str = "embedded") -> None:
-    pen = _Pen(path, font_size, _font(blocks, font))
+def write_pdf(path: Path, blocks: list[SpecBlock], font_size: float = 10.5, font: str = "embedded",
+              split_rows: bool = False) -> None:
+    """`split_rows`: a row that does not fit the page breaks across it (Word's default)
+    instead of moving whole to the next page."""
+    pen = _Pen(path, font_size, _font(blocks, font), split_rows)
     for b in blocks:
         if b.kind == "heading":
             pen.text(b.text, font_size * (1.6 if b.level <= 1 else 1.3))
