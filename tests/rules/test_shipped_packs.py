@@ -67,3 +67,11 @@ def test_reference_page_lists_every_rule(repo_dir, packs):
     missing = [r.id for p in packs.values() for _, r in p.rules()
                if f"#### {r.id} {r.title}" not in doc or r.fail_title not in doc or r.fix not in doc]
     assert not missing, f"docs/rules.md 未列出或与规则文件不一致：{missing}"
+
+
+def test_reference_page_is_generated_from_the_packs(repo_dir, packs):
+    """The page is exactly what `gxaudit rules doc` prints: a rule edited without it is caught."""
+    from gxaudit.rules.docgen import reference
+
+    doc = (repo_dir / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert doc == reference(list(packs.values())), "docs/rules.md 已过期：请运行 gxaudit rules doc > docs/rules.md"

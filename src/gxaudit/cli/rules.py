@@ -1,4 +1,4 @@
-"""`gxaudit rules list|lint|test`: look at, check and test rule packs.
+"""`gxaudit rules list|lint|test|doc`: look at, check, test and document rule packs.
 
 lint and test exit 2 on a rule-file error and 1 when a case fails or a rule has no cases, so
 CI can gate on them; every problem is printed as file:line:col with the offending key.
@@ -105,3 +105,16 @@ def test(paths, verbose) -> None:
         click.echo(f"\n{bad} 个规则包的测试未通过。", err=True)
         sys.exit(1)
     click.echo("\n全部规则包测试通过。")
+
+
+@command.command("doc")
+@click.argument("packs", nargs=-1)
+def doc(packs) -> None:
+    """输出规则参考（Markdown，docs/rules.md 即由此生成）；默认为随软件提供的年报类规则包。"""
+    from gxaudit.rules.docgen import DOCUMENTED, reference
+
+    try:
+        loaded = load_packs(list(packs) or list(DOCUMENTED), {})
+    except RuleFileError as e:
+        fail_with(e)
+    click.echo(reference(loaded), nl=False)

@@ -51,11 +51,26 @@ COLS: dict[str, list[str]] = {
 ROW_LABELS = {
     "new": "本年新收申请", "carried_in": "上年结转", "granted": "予以公开", "partial": "部分公开",
     "handled_total": "办理结果总计", "carried_out": "结转下年度继续办理",
+    # proactive (表二)
+    "rules": "规章", "normative_docs": "行政规范性文件", "licensing": "行政许可", "penalties": "行政处罚",
+    "enforcement": "行政强制", "fees": "行政事业性收费", "other_services": "其他对外管理服务事项",
+    "procurement": "政府集中采购",
+    # review_litigation (表四)
+    "review": "行政复议", "suit_direct": "未经复议直接起诉", "suit_after_review": "复议后起诉",
+    # legacy 统计表 (the usual printed labels; wording varies by province and year)
+    "proactive_total": "主动公开信息数", "proactive_website": "网站公开", "proactive_gazette": "政府公报公开",
+    "requests_total": "受理依申请公开信息总数", "req_in_person": "当面申请数", "req_fax": "传真申请数",
+    "req_email": "电子邮件申请数", "req_online": "网上申请数", "req_letter": "信函申请数",
+    "req_letter_fax": "信函、传真申请数", "req_other": "其他形式申请数", "replies_total": "对申请的答复总数",
+    "reply_granted": "同意公开答复数", "reply_partial": "同意部分公开答复数", "reply_refused": "不予公开答复数",
+    "reply_other": "其他类型答复数", "fees_waived": "政府信息公开收费减免金额", "complaints": "行政申诉、举报数",
+    "reviews": "行政复议数", "suits": "行政诉讼数",
 }
 COL_LABELS = {
     "natural": "自然人", "commercial": "商业企业", "research": "科研机构", "nonprofit": "社会公益组织",
     "legal": "法律服务机构", "other_org": "其他组织", "total": "总计",
     "upheld": "结果维持", "corrected": "结果纠正", "pending": "尚未审结",
+    "year": "本年度", "cumulative": "历年累计",
 }
 
 # Official part titles (2019/2021 formats) and accepted variants, for tolerant matching.

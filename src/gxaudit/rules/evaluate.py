@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from gxaudit.model import CheckResult, Finding, Submission
 from gxaudit.rules import checks
+from gxaudit.rules.canon import TABLE_LABELS
 from gxaudit.rules.context import CheckContext
 from gxaudit.rules.schema import Applies, Group, Rule, RulePack, year_predicate
 
@@ -32,8 +33,16 @@ def period_kind(value) -> str | None:
     return None
 
 
-def applies(a: Applies, sub: Submission) -> tuple[bool, str]:
-    """(applies?, why not). An unknown doc type excludes; other unknown values do not."""
+UNKNOWN_KIND = "单位类型不明（请在 manifest.csv 或单位名单 agencies.csv 中填写单位类型），无法判断本规则是否适用"
+
+
+def applies(a: Applies, sub: Submission) -> tuple[bool | None, str]:
+    """(applies?, why not). None: it depends on the agency kind, which is unknown.
+
+    An unknown doc type excludes; an unknown agency kind under an `agency_kind` filter gives
+    None (the caller decides: a pack is left out, a rule reports cannot_evaluate); an unknown
+    report year or period does not exclude. `has_table` needs the extractor's table.
+    """
     if a.doc_type is not None and sub.doc_type.value not in a.doc_type:
         return False, f"文件类型（{sub.doc_type.value or '未知'}）不在适用范围内"
     if a.report_year is not None and sub.report_year.value is not None:
@@ -43,8 +52,15 @@ def applies(a: Applies, sub: Submission) -> tuple[bool, str]:
             year = None
         if year is not None and not all(_OPS[op](year, n) for op, n in year_predicate(a.report_year)):
             return False, f"报告年度 {year} 不在适用范围（{a.report_year}）内"
-    if a.agency_kind is not None and sub.agency_kind.value is not None and sub.agency_kind.value not in a.agency_kind:
-        return False, f"单位类型“{sub.agency_kind.value}”不在适用范围内"
+    if a.has_table is not None:
+        missing = [k for k in a.has_table if k not in sub.tables]
+        if missing:
+            return False, "未附" + "、".join(TABLE_LABELS[k] for k in missing)
+    if a.agency_kind is not None:
+        if sub.agency_kind.value is None:
+            return None, UNKNOWN_KIND
+        if sub.agency_kind.value not in a.agency_kind:
+            return False, f"单位类型“{sub.agency_kind.value}”不在适用范围内"
     if a.period_kind is not None:
         kind = period_kind(sub.period.value)
         if kind is not None and kind != a.period_kind:
@@ -59,7 +75,7 @@ def evaluate(sub: Submission, packs: Iterable[RulePack], ctx: CheckContext) -> l
     out: list[Finding] = []
     for pack in packs:
         ok, _ = applies(pack.applies, sub)
-        if not ok:
+        if not ok:  # not this document's pack (None: kind unknown, not known to be this pack's)
             continue
         for group, rule in pack.rules():
             if rule.enabled:
@@ -69,6 +85,8 @@ def evaluate(sub: Submission, packs: Iterable[RulePack], ctx: CheckContext) -> l
 
 def _one(sub: Submission, pack: RulePack, group: Group, rule: Rule, ctx: CheckContext) -> Finding:
     ok, why = applies(rule.applies, sub)
+    if ok is None:
+        return _finding(pack, group, rule, CheckResult(outcome="cannot_evaluate", message=why))
     if not ok:
         return _finding(pack, group, rule, CheckResult(outcome="not_applicable", message=why))
     try:

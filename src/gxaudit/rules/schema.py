@@ -13,13 +13,21 @@ Note for pack authors (shape agreed in the team brief, extended only additively)
 - Pack keys: pack, title, version, basis, applies, grades, bonus_cap, groups. Additions:
   `points` (optional total the group points must add up to), `description`.
 - `applies` keys: doc_type (list or one), report_year (">=2021", "<=2018", "2019-2020",
-  ">=2019,<=2020", or a year), agency_kind (list or one), period_kind (year | month).
+  ">=2019,<=2020", or a year), agency_kind (list or one), period_kind (year | month),
+  has_table (list or one of proactive | applications | review_litigation | legacy_stats: the
+  rule or pack applies only when the extractor found that table; e.g. the legacy 统计表 rules,
+  since a 统计表 was never part of the 2008 条例's required content).
+  Unknown values: a document whose type is unknown is outside every pack with `doc_type`; a
+  document whose agency kind is unknown is outside a pack restricted by `agency_kind` (it is
+  not known to be that pack's kind: a 十有 pack for 乡镇 must not score a body.html fragment
+  that names no agency), and a rule restricted by `agency_kind` reports cannot_evaluate
+  ("单位类型不明") instead of guessing; an unknown report year or period does not exclude.
 - A bonus rule (`bonus: N`) adds N when the check passes; a fail deducts `deduct` (or
   `per` × count up to `cap`). `per` without `cap` is capped by the group's points.
 - Inside `with:` write the key `"null"` quoted (unquoted `null:` is YAML's null, not a key).
 - Case files (rules/testing.py): besides text/file/meta/fires/silent, `text` may be a list of
   fragments, and `previous: {text, meta}`, `peers: [...]`, `as_of`, `todo: [ids]` are accepted.
-  `silent` means "not fail"; coverage needs a case where each rule passes (or is N/A).
+  `silent` means "not fail"; coverage needs a case where each rule has outcome pass.
 """
 
 from __future__ import annotations
@@ -66,8 +74,9 @@ class Applies(Strict):
     report_year: str | int | None = None
     agency_kind: list[str] | None = None
     period_kind: Literal["year", "month"] | None = None
+    has_table: list[Literal["proactive", "applications", "review_litigation", "legacy_stats"]] | None = None
 
-    @field_validator("doc_type", "agency_kind", mode="before")
+    @field_validator("doc_type", "agency_kind", "has_table", mode="before")
     @classmethod
     def _one_or_list(cls, v):
         return _listify(v)

@@ -4,8 +4,9 @@ A case is an inline `text:` (a string, or a list of fragments joined by newlines
 (relative to the repository), with `meta:` (manifest fields), `fires: [ids]`, `silent: [ids]`,
 optionally `previous:` (last period's report: {text, meta}) and `peers:` (a list of those),
 `as_of:` and `todo: [ids]` (known gaps: reported, not failed). "Fires" means outcome fail;
-"silent" means anything else. Every rule needs a case where it fires and one where it passes
-(a silent cannot_evaluate does not count), or `rules test` fails (ANCHORS §10.18–19).
+"silent" means anything else. Every rule needs a case where it fires and one where it actually
+passes (outcome pass: a silent not_applicable or cannot_evaluate shows only that the rule did not
+run, not that it accepts a good document), or `rules test` fails (ANCHORS §10.18–19).
 """
 
 from __future__ import annotations
@@ -111,7 +112,7 @@ def run_pack(pack: RulePack, path: Path | None = None) -> PackReport:
                 if expected == "fires" and hit:
                     fired.add(rid)
                 elif expected == "silent" and outcome not in ("fail", None):
-                    if outcome in ("pass", "not_applicable"):
+                    if outcome == "pass":
                         passed.add(rid)
                 else:
                     m = Mismatch(rid, expected, outcome, f.message if f else "规则未运行（包不适用于该文本？）")
@@ -120,7 +121,7 @@ def run_pack(pack: RulePack, path: Path | None = None) -> PackReport:
         if rid not in fired:
             report.uncovered.append(f"{rid}：没有触发该规则的用例")
         if rid not in passed:
-            report.uncovered.append(f"{rid}：没有该规则通过（不触发）的用例")
+            report.uncovered.append(f"{rid}：没有该规则通过的用例（列在 silent 中且结果为“通过”；不适用、无法评估不算）")
     return report
 
 

@@ -26,6 +26,7 @@ KINDS: tuple[str, ...] = (
     "consistency_with_previous",
     "format_year",
     "near_duplicate",
+    "metadata_consistency",
     # monthly (publication logs and site snapshots)
     "column_present",
     "count_at_least",

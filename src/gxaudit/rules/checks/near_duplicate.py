@@ -9,6 +9,11 @@ changed year does not hide a copy), whitespace and punctuation, the official hea
 template sentences (`template` param), and, with three or more peers, shingles that at least
 half of the peers carry. `against: [previous, peers]` chooses what to compare with; with
 nothing to compare the rule is cannot_evaluate.
+
+A peer is another body's report on the same year: peers of another report year (a run over a
+folder of several years) and the same agency's other files (one report saved as page.txt and
+as body.html) are left out, since "同期其他单位" is what 雷同 means; last year's own report is
+`previous`.
 """
 
 from __future__ import annotations
@@ -63,7 +68,7 @@ def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]
     if "previous" in params.against and ctx.previous is not None:
         others.append(("上一期", ctx.previous))
     if "peers" in params.against:
-        others += [("同期单位", p) for p in ctx.peers if p.id != sub.id and p.file != sub.file]
+        others += [("同期单位", p) for p in peers(sub, ctx)]
     if not others:
         return [CheckResult(outcome="cannot_evaluate", message="缺少上一期报告及同期其他单位报告，无法比对雷同")]
     mine = _text(sub, params)
@@ -71,7 +76,7 @@ def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]
         return [CheckResult(outcome="cannot_evaluate", message=f"未找到{what}，无法比对雷同")]
     if len(mine) < params.min_chars:
         return [CheckResult(outcome="cannot_evaluate", message=f"{what}去除模板用语后不足 {params.min_chars} 字，不比对")]
-    common = _common(ctx, params)
+    common = _common(sub, ctx, params)
     a = _shingles(mine, params.shingle) - common
     best = (0.0, "", None)
     for role, other in others:
@@ -95,13 +100,22 @@ def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]
                         message=f"{what}与{role}“{name}”的文本高度雷同（相似度 {sim:.0%}，阈值 {params.threshold:.0%}）")]
 
 
-def _common(ctx: CheckContext, params: Params) -> set[str]:
+def peers(sub: Submission, ctx: CheckContext) -> list[Submission]:
+    """Other bodies' reports on the same year (unknown year or agency: kept)."""
+    year, agency = sub.report_year.value, sub.agency.value
+    return [p for p in ctx.peers if p.id != sub.id and p.file != sub.file
+            and not (year is not None and p.report_year.value is not None and p.report_year.value != year)
+            and not (agency and p.agency.value == agency)]
+
+
+def _common(sub: Submission, ctx: CheckContext, params: Params) -> set[str]:
     """Shingles most peers share: boilerplate of this office's template, not copying."""
-    if "peers" not in params.against or len(ctx.peers) < 3:
+    group = [sub, *peers(sub, ctx)]
+    if "peers" not in params.against or len(group) < 3:
         return set()
     counts: dict[str, int] = {}
-    for p in ctx.peers:
+    for p in group:
         for s in _shingles(_text(p, params) or "", params.shingle):
             counts[s] = counts.get(s, 0) + 1
-    need = params.common_share * len(ctx.peers)
+    need = params.common_share * len(group)
     return {s for s, n in counts.items() if n >= need}

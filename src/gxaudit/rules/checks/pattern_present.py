@@ -4,7 +4,9 @@ Good (有领导机构): "成立了以镇长为组长的政务公开工作领导�
 Bad: no mention of 领导小组 anywhere → fail "未找到：领导小组".
 
 `mode: any` (default) passes on any phrase or pattern; `mode: all` needs every one. A scoped
-part that is absent fails (the statement is not there).
+part that is absent fails (the statement is not there). `include_tables: true` also accepts a
+filled table row: a legacy report whose only fee statement is its 统计表 row
+"政府信息公开收费减免金额 元 0 0" passes a fee rule with that row as evidence.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pydantic import Field
 
 from gxaudit.model import CheckResult, Evidence, Submission
 from gxaudit.rules.checks._common import para_evidence, scope_label, scoped_paragraphs, snippet
-from gxaudit.rules.checks._patterns import PatternParams
+from gxaudit.rules.checks._patterns import PatternParams, table_lines
 from gxaudit.rules.context import CheckContext
 
 
@@ -35,6 +37,10 @@ def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]
         for p in paras:
             for m in rx.finditer(p.text):
                 found.setdefault(label, []).append(para_evidence(sub, p, snippet(p.text, m.start(), m.end())))
+        if params.include_tables and params.part is None and not params.heading:
+            for text, ev in table_lines(sub):
+                if rx.search(text):
+                    found.setdefault(label, []).append(ev)
     enough = {k for k, v in found.items() if len(v) >= params.min_count}
     missing = [k for k in params.labels() if k not in enough]
     ok = not missing if params.mode == "all" else bool(enough)
