@@ -20,10 +20,10 @@ RANK = {
     "scoring": 4,
     "ranking": 5,
     "history": 6,
-    "monthly": 6,  # summaries of monthly scorecards for the report
     "report": 7,
     "synth": 8,  # a tool beside the pipeline: renders and checks its own corpus
-    "discover": 8, "parsecache": 8, "filejobs": 8, "pipeline": 9,  # job wiring around the stages
+    # job wiring around the stages (monthly: the pipeline's hooks that summarise monthly runs)
+    "discover": 8, "parsecache": 8, "filejobs": 8, "executors": 8, "monthly": 8, "pipeline": 9,
     "cli": 10,
 }
 
