@@ -107,13 +107,17 @@ def test_row_cut_by_page_break_is_joined(tmp_path, span):
 
 
 def test_rows_that_only_look_cut_stay_rows():
-    from gxaudit.ingest.pdf import is_cut_row
+    from gxaudit.ingest.pdftables import is_cut_row
 
     assert is_cut_row(["32", "依据条例第十五条，涉及", "7"], ["", "商业秘密的信息", ""])
     assert not is_cut_row(["合计", "5", "3"], ["", "2", "1"])  # numbers under numbers
     assert not is_cut_row(["（一）予以公开", "", "3"], ["", "部分公开", ""])  # fills a cell left empty above
     assert not is_cut_row(["1", "第1项", "3"], ["2", "第2项", "4"])  # a full row
     assert not is_cut_row(["1", "第1项", "3"], ["", "", ""])
+    assert not is_cut_row(["5.要求行政机关确认或重新出具已获取信息", "0", "0"], ["（六）其他处理", "", ""])  # a new item
+    # the words continue only a cell whose last line ran to its right edge
+    assert not is_cut_row(["32", "依据条例第十五条，涉及", "7"], ["", "商业秘密的信息", ""], [False, False, False])
+    assert is_cut_row(["32", "依据条例第十五条，涉及", "7"], ["", "商业秘密的信息", ""], [False, True, False])
 
 
 def test_cid_font_pdf_reads_like_embedded(tmp_path, report):
@@ -149,3 +153,22 @@ def test_scaled_text_sizes_like_its_effective_font_size(tmp_path):
     c.save()
     doc = read_document(p)
     assert [(b.kind, b.text) for b in doc.blocks] == [("heading", "一、总体情况")] + [("paragraph", "本年度我局主动公开政府信息条")] * 3
+
+
+def test_libreoffice_pdf_rows_cut_by_page_breaks_read_whole(tmp_path):
+    """A real exporter: LibreOffice lets rows break across pages (label and note cells cut
+    mid-word); the table still reads back as the docx it came from, one table."""
+    from ingest_helpers import lo_convert
+
+    labels = ["属于国家秘密", "其他法律行政法规禁止公开", "危及“三安全一稳定”", "保护第三方合法权益",
+              "属于三类内部事务信息", "属于四类过程性信息", "属于行政执法案卷", "属于行政查询事项"]
+    rows = [["项目", "说明", "自然人", "法人", "总计"]]
+    rows += [[f"{i % 8 + 1}.{labels[i % 8]}", "依据条例有关规定办理，" * (1 + i % 3), str(i), "0", str(i)] for i in range(40)]
+    src = tmp_path / "t.docx"
+    write(src, [SpecBlock(kind="paragraph", text="表格如下。"), SpecBlock(kind="table", rows=rows)], "docx")
+    pdf = lo_convert(src, "pdf", tmp_path)
+    pages = page_texts(pdf)
+    cut = [p for p in pages[1:] if not p.lstrip().startswith(tuple(f"{k}." for k in range(1, 9)))]
+    assert len(pages) >= 3 and cut  # some page opens in the middle of a row
+    tables = [b for b in read_document(pdf).blocks if b.kind == "table"]
+    assert len(tables) == 1 and tables[0].rows == rows

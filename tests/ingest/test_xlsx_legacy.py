@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 
 import pytest
+from ingest_helpers import lo_convert
 
 from gxaudit.ingest import ReadError, legacy, read_document, read_or_fail
 from gxaudit.synth.render import write
@@ -38,17 +38,6 @@ def test_numbers_and_dates_in_cells_read_as_printed(tmp_path):
     ws.write_datetime(1, 2, dt.datetime(2024, 1, 20), wb.add_format({"num_format": "yyyy-mm-dd"}))
     wb.close()
     assert read_document(p).blocks[0].rows == [["件数", "金额", "日期"], ["12", "12.5", "2024-01-20"]]
-
-
-def lo_convert(src, target: str, d):
-    soffice = shutil.which("soffice")
-    assert soffice, "LibreOffice (soffice) is a test dependency: apt-get install libreoffice-writer-nogui"
-    subprocess.run([soffice, f"-env:UserInstallation=file://{d}/profile", "--headless", "--convert-to", target,
-                    "--outdir", str(d / "out"), str(src)], check=True, capture_output=True, timeout=180,
-                   env={"HOME": str(d), "PATH": "/usr/bin:/bin"})
-    out = d / "out" / f"{src.stem}.{target}"
-    assert out.is_file()
-    return out
 
 
 @pytest.fixture(scope="module")

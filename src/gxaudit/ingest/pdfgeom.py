@@ -198,7 +198,14 @@ def _clusters(found: list[Char]) -> list[list[Char]]:
     return groups
 
 
-def texts_in(found: list[Char], boxes: list[tuple[float, float, float, float]]) -> list[str]:
+@dataclass(slots=True)
+class CellText:
+    text: str
+    last_x1: float = 0.0  # where the cell's last line ends
+    last_size: float = 0.0  # and how tall it is set
+
+
+def cells_in(found: list[Char], boxes: list[tuple[float, float, float, float]]) -> list[CellText]:
     """Table cells' text as pdfplumber's `Table.extract` gives it: chars whose centre lies in
     the box (right and bottom edges open), lines joined by a newline."""
     ordered = sorted(found, key=lambda ch: ch.cy)
@@ -206,5 +213,10 @@ def texts_in(found: list[Char], boxes: list[tuple[float, float, float, float]]) 
     out = []
     for x0, top, x1, bottom in boxes:
         band = ordered[bisect.bisect_left(keys, top):bisect.bisect_left(keys, bottom)]
-        out.append("\n".join(ln["text"] for ln in lines([ch for ch in band if x0 <= ch.cx < x1])))
+        found_lines = lines([ch for ch in band if x0 <= ch.cx < x1])
+        if not found_lines:
+            out.append(CellText(""))
+            continue
+        end = found_lines[-1]
+        out.append(CellText("\n".join(ln["text"] for ln in found_lines), end["x1"], end["bottom"] - end["top"]))
     return out
