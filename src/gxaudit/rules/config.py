@@ -9,8 +9,27 @@
     annual-report-2021 = 2                  # (or [packs.<id>] weight = 2 when packs is not a list)
     [params.AR21-T01]                       # check parameters, merged over the pack's `with:`
     tolerance = 0.5
+    [params.TL-03.deadlines]                # a nested mapping merges key by key (deep merge)
+    街道 = "date(year+1, 2, 20)"
     [deadlines]                             # merged into every `deadline` rule's deadlines
     乡镇 = "date(year+1, 2, 20)"
+    [[add.hygiene]]                         # a further rule in a shipped pack's group
+    group = "hygiene"                       # the group it joins (its points cap it)
+    id = "QS-01"                            # unique across all packs; every rule key as in YAML
+    title = "没有“此处填写”等未填写提示"
+    fail_title = "出现“此处填写”等未填写提示"
+    check = "pattern_absent"
+    with = {phrases = ["此处填写"]}
+    deduct = 2
+    basis = "青山县政务公开考核细则（2026）第3条"
+    fix = "删除提示文字，填写实际内容"
+
+Merge semantics of `[params.RULE]` (and `[deadlines]`): a key replaces the pack's value for
+that key; when both values are mappings (e.g. `deadlines`) they merge key by key, recursively;
+a list (e.g. `patterns`, `phrases`, `columns`) replaces the whole list — to extend a list, write
+the full list (`gxaudit config show` prints the current one). An added rule is validated like a
+pack rule (schema, check parameters, points ≤ its group) and its id must be new; rules that
+need their own groups, grades or test cases belong in a local pack (`pack_dirs`).
 
 Each applied value is recorded in the pack's stamp (`overrides`) and in its origins, so a
 result says which policy produced it and `gxaudit config show` can say where each value came
@@ -40,6 +59,7 @@ class Config:
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     pack_settings: dict[str, dict[str, Any]] = field(default_factory=dict)
     params: dict[str, dict[str, Any]] = field(default_factory=dict)
+    add: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # pack id -> rules to add
     deadlines: dict[str, str] = field(default_factory=dict)
     source: str = "gxaudit.toml"
     lines: list[str] = field(default_factory=list)
@@ -108,7 +128,7 @@ def from_dict(data: dict[str, Any] | Config | None, source: str = "gxaudit.toml"
         problems.append(cfg.problem("packs", "packs", "packs 应为规则包编号的列表"))
     cfg.packs = packs
     cfg.pack_dirs = [(base or Path.cwd()) / p for p in data.pop("pack_dirs", [])]
-    for key in ("rules", "params", "deadlines"):
+    for key in ("rules", "params", "deadlines", "add"):
         value = data.pop(key, {})
         if not isinstance(value, dict):
             problems.append(cfg.problem(key, key, f"{key} 应为表（[{key}.…]）"))
@@ -124,8 +144,10 @@ def apply(packs: list[RulePack], cfg: Config) -> list[RulePack]:
     """Copies of `packs` with the policy applied; raises RuleFileError for anything unmatched."""
     problems: list[Problem] = []
     out = [p.model_copy(deep=True) for p in packs]
-    by_rule = {r.id: (p, g, r) for p in out for g, r in p.rules()}
     by_pack = {p.pack: p for p in out}
+    for pid, rules in sorted(cfg.add.items()):
+        problems += _add_rules(by_pack, pid, rules, cfg)
+    by_rule = {r.id: (p, g, r) for p in out for g, r in p.rules()}
     for pid, settings in sorted(cfg.pack_settings.items()):
         pack = by_pack.get(pid)
         if pack is None:
@@ -146,6 +168,56 @@ def apply(packs: list[RulePack], cfg: Config) -> list[RulePack]:
     if problems:
         raise RuleFileError(problems)
     return out
+
+
+def deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """`over` onto `base`: mappings merge key by key (recursively); anything else replaces."""
+    out = dict(base)
+    for k, v in over.items():
+        out[k] = deep_merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
+
+
+def _add_rules(by_pack: dict[str, RulePack], pid: str, rules: Any, cfg: Config) -> list[Problem]:
+    """`[[add.<pack>]]`: rules appended to a group of a loaded pack, validated like pack rules."""
+    header = f"[[add.{pid}]]"
+    pack = by_pack.get(pid)
+    if pack is None:
+        return [cfg.problem(header, f"add.{pid}", f"没有已加载的规则包“{pid}”（可用：{'、'.join(sorted(by_pack))}）")]
+    if not isinstance(rules, list):
+        return [cfg.problem(f"[add.{pid}]", f"add.{pid}", f"应写作 [[add.{pid}]]（每条规则一个表）")]
+    taken = {rid for p in by_pack.values() for _, r in p.rules() for rid in (r.id, *r.aliases)}
+    problems: list[Problem] = []
+    for i, raw in enumerate(rules):
+        data = dict(raw)
+        gid = data.pop("group", None)
+        key = f"add.{pid}[{i}]"
+        group = next((g for g in pack.groups if g.id == gid), None)
+        if group is None:
+            groups = "、".join(g.id for g in pack.groups)
+            problems.append(cfg.problem(header, f"{key}.group", f"需要 group = 所在指标编号（可用：{groups}）"))
+            continue
+        try:
+            rule = Rule.model_validate(data)
+            rule._params = compile_params(rule.check, rule.with_)
+        except KeyError:
+            problems.append(cfg.problem(header, f"{key}.check", f"未知的检查类型“{data.get('check')}”"))
+            continue
+        except ValidationError as e:
+            problems += [cfg.problem(header, f"{key}.{'.'.join(map(str, err['loc']))}", message_of(err)) for err in e.errors()]
+            continue
+        if rule.id in taken:
+            problems.append(cfg.problem(header, f"{key}.id", f"规则编号“{rule.id}”已存在；修改已有规则请用 [rules.{rule.id}] 或 [params.{rule.id}]"))
+            continue
+        if rule.max_deduction() > group.points and rule.max_deduction() != float("inf"):
+            problems.append(cfg.problem(header, f"{key}", f"扣分 {rule.max_deduction():g} 超过所在指标“{group.title}”的分值 {group.points:g}"))
+            continue
+        group.rules.append(rule)
+        taken.add(rule.id)
+        _record(pack, f"add.{pid}.{group.id}.{rule.id}", f"{rule.id}.id", cfg, header)
+        for k in data:
+            pack._origins[f"{rule.id}.{k}"] = f"{cfg.source} {header}"
+    return problems
 
 
 def _record(pack: RulePack, text: str, origin_key: str, cfg: Config, header: str) -> None:
@@ -187,7 +259,7 @@ def _param_overrides(by_rule, rid: str, params: dict, cfg: Config) -> list[Probl
     if rid not in by_rule:
         return [cfg.problem(header, f"params.{rid}", f"没有编号为“{rid}”的规则")]
     pack, _, rule = by_rule[rid]
-    problems = _recompile(rule, {**rule.with_, **params}, cfg, header, f"params.{rid}")
+    problems = _recompile(rule, deep_merge(rule.with_, params), cfg, header, f"params.{rid}")
     if not problems:
         for k, v in params.items():
             _record(pack, f"{rid}.with.{k}={_show(v)}", f"{rid}.with.{k}", cfg, header)
@@ -200,7 +272,7 @@ def _deadline_overrides(packs: list[RulePack], cfg: Config) -> list[Problem]:
         for _, rule in pack.rules():
             if rule.check != "deadline":
                 continue
-            merged = {**rule.with_, "deadlines": {**rule.with_.get("deadlines", {}), **cfg.deadlines}}
+            merged = deep_merge(rule.with_, {"deadlines": cfg.deadlines})
             found = _recompile(rule, merged, cfg, "[deadlines]", "deadlines")
             problems += found
             if not found:

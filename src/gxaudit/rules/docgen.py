@@ -18,6 +18,15 @@ HEADER = """# 内置规则参考（shipped rule packs）
 
 扣分说明：“扣 N 分”为失败时一次扣分；“每处扣 N 分，最多 M 分”按出现次数扣分；同一指标内扣分不超过该指标分值（扣完为止）。
 “无法评估”（如缺少上年报告、表格为图片）不计分，也不算通过，在评分表中单列。
+
+本地覆盖（`gxaudit.toml`，`gxaudit config show` 显示生效值及其来源）：
+
+- `[rules.编号]`：改分值、严重程度或停用（deduct、per、cap、severity、enabled、experimental、bonus、veto）。
+- `[params.编号]`：改检查参数，逐键合并到规则的 `with:`；嵌套的表（如 `deadlines`）也逐键合并，
+  只改写的键生效、其余保留；列表（如 `patterns`、`phrases`）整体替换，要增加一项请写出完整列表。
+- `[[add.规则包]]`：在随附规则包的某个指标中增加一条本地规则（写明 `group`，其余键与规则文件相同，
+  编号不得与已有规则重复，扣分不超过该指标分值）。需要新指标、新等次或测试用例的，请在 `pack_dirs`
+  中另建本地规则包。
 """
 
 # The packs this page covers, in page order (the monthly packs are documented with the monthly stage).
