@@ -5,7 +5,8 @@ Saved pages carry things that are not the report: a header block written by the 
 first line ("当前位置：首页… 全真版 文字版 文件下载 相关链接： -->") and the last ("附件下载").
 The header is metadata, so it is read into a dict and never becomes a paragraph or a
 section; the chrome is cut so that its "来源：" (often another body) is never taken for the
-issuer. Essay-site leftovers are *kept*: hygiene rules must see them.
+issuer. Essay-site leftovers are *kept*: hygiene rules must see them. A spreadsheet's sheet
+(one grid) is first cut into its text rows and table regions (`sheets`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from gxaudit.extract.sheets import is_sheet, split_sheet
 from gxaudit.model import Block, Document, Loc
 
 HEADER_KEYS = ("标题", "发布时间", "发布日期", "文号", "发布机构", "栏目", "原文链接", "本地目录", "来源")
@@ -62,7 +64,8 @@ def _split_block(block: Block) -> list[Line]:
 
 def read_body(doc: Document) -> Body:
     body = Body()
-    lines = [ln for b in doc.blocks for ln in _split_block(b)]
+    blocks = [x for b in doc.blocks for x in (split_sheet(b) if is_sheet(b) else [b])]
+    lines = [ln for b in blocks for ln in _split_block(b)]
     # The archive header: "key: value" lines ended by the 正文 marker, within the first lines.
     for i, ln in enumerate(lines[:20]):
         if ln.kind == "paragraph" and _BODY_MARK.match(ln.text):
