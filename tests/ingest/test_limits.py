@@ -78,3 +78,56 @@ def test_unsupported_suffix(tmp_path):
 
 def test_supported_suffixes():
     assert {".txt", ".docx", ".html", ".htm", ".pdf", ".xlsx", ".xls", ".et", ".doc", ".wps", ".csv"} <= SUPPORTED
+
+
+def _spin(ctx):
+    """A reader stuck in Python code, as pdfminer can be on a crafted file."""
+    for _ in range(1000):
+        time.sleep(0.01)
+
+
+def test_time_limit_in_a_worker_thread(tmp_path, monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    p = tmp_path / "slow.txt"
+    p.write_text("正文\n", encoding="utf-8")
+    ok = tmp_path / "ok.txt"
+    ok.write_text("正文\n", encoding="utf-8")
+    monkeypatch.setitem(ingest.READERS, "txt", _spin)
+    with ThreadPoolExecutor(1) as pool:
+        failure = pool.submit(read_or_fail, p, "slow.txt", Limits(seconds=0.2)).result()
+        monkeypatch.undo()
+        after = pool.submit(read_or_fail, ok, "ok.txt", Limits(seconds=0.2)).result()
+        time.sleep(0.3)  # a withdrawn raise must not land in the idle worker either
+        later = pool.submit(read_or_fail, ok, "ok.txt").result()
+    assert isinstance(failure, ReadFailure) and failure.reason == "timeout" and "slow.txt" in failure.message
+    assert isinstance(after, Document) and isinstance(later, Document)
+
+
+def test_time_limit_in_a_process_pool_worker(tmp_path, monkeypatch):
+    """pipeline runs process_batch in ProcessPoolExecutor workers: there the reader runs in
+    the worker's main thread and SIGALRM applies."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    p = tmp_path / "slow.txt"
+    p.write_text("正文\n", encoding="utf-8")
+    monkeypatch.setitem(ingest.READERS, "txt", _spin)  # inherited by the forked worker
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        failure = pool.submit(read_or_fail, p, "slow.txt", Limits(seconds=0.2)).result(timeout=60)
+    assert isinstance(failure, ReadFailure) and failure.reason == "timeout"
+
+
+def test_time_limit_not_swallowed_by_a_reader_catching_everything(tmp_path, monkeypatch):
+    p = tmp_path / "slow.txt"
+    p.write_text("正文\n", encoding="utf-8")
+
+    def careless(ctx):
+        try:
+            _spin(ctx)
+        except Exception:  # noqa: BLE001, S110 - what a careless reader does
+            pass
+        return ingest.Parts()
+
+    monkeypatch.setitem(ingest.READERS, "txt", careless)
+    assert read_or_fail(p, limits=Limits(seconds=0.2)).reason == "timeout"

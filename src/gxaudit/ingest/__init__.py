@@ -14,7 +14,7 @@ from pathlib import Path
 from gxaudit.ingest import csvfile, docx, html, legacy, pdf, txt, xlsx
 from gxaudit.ingest.common import Ctx, Parts
 from gxaudit.ingest.errors import ReadError, fail
-from gxaudit.ingest.limits import DEFAULT, Limits, time_limit
+from gxaudit.ingest.limits import DEFAULT, Limits, Timeout, time_limit
 from gxaudit.ingest.sniff import sniff
 from gxaudit.model import Document, ReadFailure
 
@@ -94,6 +94,8 @@ def read_document(path: Path, display: str | None = None, limits: Limits | None 
             parts = READERS[kind](ctx)
     except ReadError:
         raise
+    except Timeout:  # delivered just as the reader returned
+        raise fail(name, "timeout", f"超过{limits.seconds:g}秒") from None
     except MemoryError:
         raise fail(name, "too_large", "读取时内存不足") from None
     except RecursionError:

@@ -7,6 +7,7 @@ pdfminer spin must cost a quick, explained refusal, not the whole run (ECOSYSTEM
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import re
 import signal
 import threading
@@ -29,38 +30,77 @@ class Limits(BaseModel):
     max_total_unzipped: int = 400 * MB  # all members of one archive, declared
     max_ratio: float = 200.0  # uncompressed / compressed for one member above 1 MB
     max_pdf_pages: int = 300
-    seconds: float = 120.0  # wall time per file (main thread only: SIGALRM)
+    seconds: float = 120.0  # wall time per file (SIGALRM in a main thread, a timer elsewhere)
     convert_seconds: float = 180.0  # one LibreOffice conversion
 
 
 DEFAULT = Limits()
 
 
-class _Timeout(Exception):
-    pass
+class Timeout(BaseException):
+    """Raised inside a reader when its time is up; `time_limit` turns it into a ReadError.
+    A BaseException, so no `except Exception` in a reader or a library swallows it."""
 
 
 @contextlib.contextmanager
 def time_limit(seconds: float, name: str) -> Iterator[None]:
-    """Raise a `timeout` ReadError after `seconds`; a no-op off the main thread or on Windows,
-    where the caller (a worker process) must enforce its own limit."""
-    usable = seconds > 0 and hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
-    if not usable:
+    """Raise a `timeout` ReadError after `seconds` of wall time.
+
+    In a main thread (the CLI, each ProcessPoolExecutor worker) SIGALRM interrupts the
+    reader; in any other thread (a ThreadPoolExecutor, a Dask worker) a timer thread raises
+    `Timeout` into the reading thread. Both interrupt Python code only: a C call that never
+    returns (pdfium on a pathological file) needs its worker process killed from outside."""
+    if seconds <= 0:
         yield
         return
+    main = threading.current_thread() is threading.main_thread()
+    guard = _alarm(seconds) if main and hasattr(signal, "SIGALRM") else _async_raise(seconds)
+    try:
+        with guard:
+            yield
+    except Timeout:
+        raise fail(name, "timeout", f"超过{seconds:g}秒") from None
 
+
+@contextlib.contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
     def _raise(signum, frame):
-        raise _Timeout()
+        raise Timeout()
 
     old = signal.signal(signal.SIGALRM, _raise)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
-    except _Timeout:
-        raise fail(name, "timeout", f"超过{seconds:g}秒") from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
+
+
+@contextlib.contextmanager
+def _async_raise(seconds: float) -> Iterator[None]:
+    """A timer that raises `Timeout` in this thread unless the block has ended; a raise
+    that fired but was not delivered yet is withdrawn so it cannot hit later code."""
+    target = ctypes.c_ulong(threading.get_ident())
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def _fire() -> None:
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, ctypes.py_object(Timeout))
+
+    timer = threading.Timer(seconds, _fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["done"] = True
+            if state["fired"]:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)
+        timer.cancel()
 
 
 def check_zip(zf: zipfile.ZipFile, name: str, limits: Limits) -> None:
