@@ -11,13 +11,17 @@ therefore never serves stale Submissions, and re-scoring never re-reads a docume
 
 from __future__ import annotations
 
+import errno
 import functools
 import hashlib
 import json
+import os
+import stat
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from gxaudit import parsecache
 from gxaudit.discover import Input
 from gxaudit.model import ReadFailure, Submission
 
@@ -45,11 +49,28 @@ def code_fingerprint() -> str:
 
 
 def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
+    """Hash of a regular file. Opened non-blocking and checked after opening: a FIFO put in
+    the file's place would otherwise block the worker forever, and a directory or device
+    must fail like any unreadable file (IsADirectoryError)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise IsADirectoryError(errno.EISDIR, "not a regular file", str(path))
+        h = hashlib.sha256()
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+_OPEN_ERRORS = {errno.ENOENT: "文件在读取前已被删除或移走，请重新放入后再评分",
+                errno.EACCES: "没有读取权限，请检查文件权限",
+                errno.EPERM: "没有读取权限，请检查文件权限",
+                errno.EISDIR: "不是普通文件（文件夹、管道或设备），请报送普通文件"}
+
+
+def open_failure(inp: Input, exc: OSError) -> ReadFailure:
+    why = _OPEN_ERRORS.get(exc.errno, f"{exc.strerror or type(exc).__name__}，请检查文件")
+    return ReadFailure(path=inp.display, reason="unreadable", message=f"{inp.display}：无法打开文件（{why}）")
 
 
 def cache_key(sha: str, inp: Input) -> str:
@@ -72,14 +93,13 @@ def process_file(inp: Input, cache_dir: str | None = None) -> FileResult:
     try:
         sha = file_sha256(path)
     except OSError as exc:
-        failure = ReadFailure(path=inp.display, reason="unreadable",
-                              message=f"{inp.display}：无法打开文件（{exc.strerror}），请检查文件权限")
         return FileResult(display=inp.display, failed=True,
-                          submissions=[extract.failed_submission(failure, inp.manifest or None)])
+                          submissions=[extract.failed_submission(open_failure(inp, exc), inp.manifest or None)])
     cache_file = Path(cache_dir) / f"{cache_key(sha, inp)}.json" if cache_dir else None
     if cache_file is not None and cache_file.is_file():
         try:
             hit = FileResult.model_validate_json(cache_file.read_bytes())
+            parsecache.touch(cache_file)  # least recently used goes first (--cache-max-mb)
             return hit.model_copy(update={"cached": True})
         except ValueError:
             pass  # a damaged cache entry is rebuilt below
@@ -138,10 +158,12 @@ def evaluate_batch(tasks: list[EvalTask], peers: list[Submission], pack_source: 
             _PACKS[pack_id] = rules.load_packs(*pack_source)
         packs = _PACKS[pack_id]
     out = []
+    others: dict[str, list[Submission]] = {}  # one peer list per agency, not per task
     for t in tasks:
+        if t.agency not in others:
+            others[t.agency] = [p for p in peers if p.agency.value != t.agency]
         ctx = CheckContext(as_of=as_of, period=period, previous=t.previous,
                            history_available=history_available or t.previous is not None,
-                           peers=[p for p in peers if p.agency.value != t.agency],
-                           settings=settings)
+                           peers=others[t.agency], settings=settings)
         out.append(rules.evaluate(t.submission, packs, ctx))
     return out

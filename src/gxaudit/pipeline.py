@@ -29,7 +29,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from gxaudit import __version__, monthly
+from gxaudit import __version__, crashpoints, monthly, parsecache
 from gxaudit.discover import Discovery, discover
 from gxaudit.extract import renderings, series
 from gxaudit.filejobs import EvalTask, FileResult, evaluate_batch, process_batch
@@ -51,6 +51,7 @@ class Options(BaseModel):
     rules_config: Any = None  # gxaudit.rules.config.Config when the CLI loaded one; else `config`
     history: Path | None = None  # None: do not read or write history
     cache_dir: Path | None = None  # None: no extraction cache
+    cache_max_bytes: int | None = None  # LRU bound of the cache (None: unbounded)
     roster: Path | None = None
     supported: set[str] | None = None  # default gxaudit.ingest.SUPPORTED
 
@@ -324,8 +325,12 @@ def run(opts: Options, executor: Executor | None = None, progress: Progress | No
     disc = discover(opts.dirs, supported, opts.roster)
     monthly.prepare(disc, opts.config, opts.rules_config)  # [monthly] settings to table inputs
     results = extract_all(disc, executor, opts.cache_dir, progress, workers)
+    parsecache.prune(opts.cache_dir, opts.cache_max_bytes)
+    crashpoints.reached("extracted")
     results = renderings.merge_results(results)  # page.txt + body.html of one document: one Submission
+    inputs = [{"path": r.display, "sha256": r.sha256} for r in results]
     subs = assign_agencies(results, disc)
+    del results  # the Submissions live on in `subs`; nothing else of a file is kept
     series.apply_aliases(subs, series.aliases_from(opts.config))
     readable = [s for s in subs if s.failure is None]
     failed = [s for s in subs if s.failure is not None]
@@ -346,6 +351,7 @@ def run(opts: Options, executor: Executor | None = None, progress: Progress | No
         # last year's report of the same agency: from this run first, else the history
         previous_of, resolved = series.link(readable + context, history.previous_submission if history else None)
         readable = [resolved.get(s.id, s) for s in readable]
+        del subs, context, resolved  # other years' reports: only those in previous_of are still needed
         by_agency: dict[str, list[Submission]] = defaultdict(list)
         failed_by_agency: dict[str, list[Submission]] = defaultdict(list)
         for s in readable:
@@ -354,8 +360,12 @@ def run(opts: Options, executor: Executor | None = None, progress: Progress | No
             failed_by_agency[s.agency.value].append(s)
         findings = evaluate_all(by_agency, groups, packs, opts, period, as_of, history, executor, progress,
                                 previous_of)
+        del previous_of
+        crashpoints.reached("evaluated")
         cards = score_all(by_agency, failed_by_agency, findings, packs, groups, failed_before, period,
                           pack_weights(opts.rules_config))
+        del findings  # now inside the scorecards
+        crashpoints.reached("scored")
         roster_missing = [(e.agency, e.peer_group or peer_group_for(e.kind, mapping))
                           for e in disc.roster if e.agency not in groups]
         if disc.roster:
@@ -364,13 +374,15 @@ def run(opts: Options, executor: Executor | None = None, progress: Progress | No
                 disc.warnings.append(f"以下单位不在单位名单 agencies.csv 中（请核对名称或补充名单）：{'、'.join(strangers)}")
         ranking = rank(cards, prev_ranks, roster_missing, mapping)
         record = RunRecord(tool_version=__version__, period=period, as_of=as_of, packs=stamps,
-                           inputs=[{"path": r.display, "sha256": r.sha256} for r in results],
+                           inputs=inputs,
                            skipped=disc.skipped)
         result = RunResult(run=record, scorecards=cards, ranking=ranking,
                            summary=summarise(cards, ranking, disc, failed, prev, comparable))
         monthly.add_to(result, cards, readable, packs, as_of, period)  # summary["monthly"]
         if history is not None and period:
+            crashpoints.arm_history(history.db)
             history.store(result, readable, created=created)
+            crashpoints.reached("stored")
         elif history is not None:
             result.summary["warnings"].append("未能确定期次，本次结果未写入历史库：请用 --period 指定，如 2025 或 2025-10")
     finally:

@@ -62,10 +62,15 @@ def make_progress(enabled: bool):
 
 
 def write_outputs(result, formats: list[str], out: Path) -> list[Path]:
+    """Each file is replaced atomically (report/atomic.py): a kill between two leaves each
+    one either the previous run's or this run's, never half of one."""
+    from gxaudit import crashpoints
     from gxaudit.report import csvout, jsonout
 
-    written = []
+    written: list[Path] = []
     for fmt in formats:
+        if written:
+            crashpoints.reached(f"output:{written[-1].name}")
         if fmt == "table":
             continue
         path = out / OUTPUT_NAMES[fmt]
@@ -82,6 +87,8 @@ def write_outputs(result, formats: list[str], out: Path) -> list[Path]:
             from gxaudit.report import html
 
             written.append(html.write(result, path))
+    if written:
+        crashpoints.reached(f"output:{written[-1].name}")
     return written
 
 
@@ -108,9 +115,13 @@ def exit_code(result, unreadable: list[str], fail_under: float | None) -> int:
 @click.option("--fail-under", type=float, help="有单位总分低于此值时退出码为 1")
 @click.option("--jobs", type=int, help="并行进程数（默认 CPU 核数）")
 @click.option("--no-cache", is_flag=True, help="不使用提取缓存")
+@click.option("--cache-max-mb", "cache_max_mb", type=float,
+              help="提取缓存上限（MB），超出时删除最久未用的条目（默认不限，或配置 [cache] max_mb）")
+@click.option("--executor", "executor_spec", default="local", show_default=True,
+              help="在哪里运行：local（本机多进程）、inline、dask://主机:端口（Dask 集群）")
 @click.option("--roster", type=click.Path(path_type=Path), help="单位名单 agencies.csv（agency,kind,peer_group）")
 def command(dirs, period, as_of, packs, config_path, formats, out, history_path, no_history, fail_under,
-            jobs, no_cache, roster) -> None:
+            jobs, no_cache, cache_max_mb, executor_spec, roster) -> None:
     """评分：读取 DIR 中各单位报送的材料，检查、评分、排名并输出报告。"""
     from gxaudit import pipeline
     from gxaudit.discover import DiscoveryError
@@ -121,6 +132,12 @@ def command(dirs, period, as_of, packs, config_path, formats, out, history_path,
     fmts = parse_formats(formats)
     if jobs is not None and jobs < 1:
         fail_usage("--jobs 必须是正整数")
+    from gxaudit import executors
+
+    try:
+        executors.parse(executor_spec)
+    except executors.ExecutorError as exc:
+        fail_usage(str(exc))
     from gxaudit.rules.config import load_config
     from gxaudit.rules.yamlpos import RuleFileError
 
@@ -138,14 +155,16 @@ def command(dirs, period, as_of, packs, config_path, formats, out, history_path,
     opts = pipeline.Options(dirs=list(dirs), period=period, as_of=parse_date(as_of),
                             packs=[p.strip() for p in packs.split(",") if p.strip()] if packs else None,
                             config=config, rules_config=rules_config, history=history, cache_dir=cache,
+                            cache_max_bytes=cache_bound(cache_max_mb, _section(config, "cache")),
                             roster=roster)
     workers = jobs or os.cpu_count() or 1
     bar, progress = make_progress(sys.stderr.isatty())
     try:
-        outcome = _run(pipeline, opts, workers, bar, progress)
-    except (DiscoveryError, HistoryError, RuleFileError, *rule_errors()) as exc:
+        outcome = _run(pipeline, opts, executor_spec, workers, bar, progress)
+    except (DiscoveryError, HistoryError, RuleFileError, executors.ExecutorError, *rule_errors()) as exc:
         fail_usage(str(exc))
-    result = outcome.result
+    result, unreadable = outcome.result, outcome.unreadable
+    del outcome  # the Submissions: reports are rendered from the result alone
     if not result.run.inputs and not result.ranking:
         where = "、".join(str(d) for d in dirs)
         skipped = f"（已跳过 {len(result.run.skipped)} 个不支持的文件）" if result.run.skipped else ""
@@ -156,22 +175,34 @@ def command(dirs, period, as_of, packs, config_path, formats, out, history_path,
         click.echo(terminal.render(result), nl=False)
     for path in write_outputs(result, fmts, out):
         click.echo(f"已写入 {path}", err=True)
-    sys.exit(exit_code(result, outcome.unreadable, fail_under))
+    sys.exit(exit_code(result, unreadable, fail_under))
 
 
-def _run(pipeline, opts, workers: int, bar, progress):
-    """Run inline for one worker, else in a process pool; the bar lives only while we work."""
+def cache_bound(max_mb: float | None, section: dict) -> int | None:
+    """--cache-max-mb, else `[cache] max_mb`; None is unbounded."""
+    value = max_mb if max_mb is not None else section.get("max_mb")
+    if value is None:
+        return None
+    try:
+        mb = float(value)
+    except (TypeError, ValueError):
+        fail_usage(f"缓存上限“{value}”不是数字：请写成 --cache-max-mb 500 或 [cache] max_mb = 500")
+    if mb < 0:
+        fail_usage("--cache-max-mb 不能为负数")
+    return int(mb * 1024 * 1024)
+
+
+def _run(pipeline, opts, executor_spec: str, workers: int, bar, progress):
+    """Run with the chosen executor (inline for one local worker); the bar lives only while we work."""
     from contextlib import ExitStack
+
+    from gxaudit import executors
 
     with ExitStack() as stack:
         if bar is not None:
             stack.enter_context(bar)
-        executor = None
-        if workers > 1:
-            from concurrent.futures import ProcessPoolExecutor
-
-            executor = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
-        return pipeline.run(opts, executor=executor, progress=progress, workers=workers)
+        executor, slots = stack.enter_context(executors.open_executor(executor_spec, workers))
+        return pipeline.run(opts, executor=executor, progress=progress, workers=slots)
 
 
 def _section(config: dict, name: str) -> dict:

@@ -1,0 +1,74 @@
+"""The parse cache's upkeep: least-recently-used eviction under a size bound.
+
+Why: an office re-scores the same folder after every correction, so the cache (one JSON file
+of Submissions per input, keyed by content hash + extractor fingerprint, see filejobs.py)
+makes the second run skip ingest and extract. Left alone it grows with every version of
+every file ever received; `--cache-max-mb` (or `[cache] max_mb`) bounds it.
+
+"Recently used" is the file's access time, which a cache hit sets explicitly (`touch`), so
+mounts with noatime/relatime do not matter. Pruning runs in the parent after the workers
+are done, so it never races a worker writing an entry; during one run the cache may
+therefore exceed the bound by that run's new entries, never afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+SUFFIX = ".json"
+
+
+def touch(entry: Path) -> None:
+    """Mark a cache entry as used now (access time); a vanished entry is not an error."""
+    now = time.time()
+    try:
+        st = entry.stat()
+        os.utime(entry, (now, st.st_mtime))
+    except OSError:
+        pass
+
+
+def entries(cache_dir: Path) -> list[tuple[float, int, Path]]:
+    """(last use, size, path) of every cache entry, least recently used first."""
+    out = []
+    try:
+        it = os.scandir(cache_dir)
+    except OSError:
+        return []
+    with it:
+        for e in it:
+            if not e.name.endswith(SUFFIX) or not e.is_file(follow_symlinks=False):
+                continue
+            try:
+                st = e.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            out.append((max(st.st_atime, st.st_mtime), st.st_size, Path(e.path)))
+    out.sort(key=lambda t: (t[0], t[2].name))
+    return out
+
+
+def prune(cache_dir: Path | str | None, max_bytes: int | None) -> list[Path]:
+    """Delete least-recently-used entries until the cache holds at most `max_bytes`.
+
+    Returns the deleted paths (oldest first). None or a negative bound: no limit.
+    """
+    if cache_dir is None or max_bytes is None or max_bytes < 0:
+        return []
+    found = entries(Path(cache_dir))
+    total = sum(size for _, size, _ in found)
+    removed = []
+    for _, size, path in found:
+        if total <= max_bytes:
+            break
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError:
+            continue
+        total -= size
+        removed.append(path)
+    return removed
