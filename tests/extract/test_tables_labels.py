@@ -178,3 +178,80 @@ def test_review_two_row_header_without_parent_group():
     t = find_tables(lines(text))[0]["review_litigation"]
     assert [t.value("suit_direct", c) for c in ("upheld", "pending", "total")] == [2, 1, 3]
     assert t.value("review", "total") == 1 and t.value("suit_after_review", "total") == 0
+
+
+def test_unmapped_proactive_row_keyed_by_its_columns():
+    printed = [
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项",
+        "信息内容\t本年制发件数\t本年废止件数\t现行有效件数",
+        "规章\t0\t0\t0",
+        "其中：党内规范性文件\t2\t1\t7",
+        "第二十条第（六）项",
+        "信息内容\t本年处理决定数量",
+        "行政处罚\t12",
+        "行政检查\t30",
+    ]
+    tables, warnings = find_tables(lines("\n".join(printed)), year=2022)
+    t = tables["proactive"]
+    assert t.value("rules", "in_force") == 0 and t.value("penalties", "decisions") == 12
+    extra = {k: {c: cell.value for c, cell in v.items()} for k, v in t.extra_rows.items()}
+    assert extra == {
+        "其中：党内规范性文件": {"issued": 2, "repealed": 1, "in_force": 7},
+        "行政检查": {"decisions": 30},
+    }
+    assert sum("无法对应到标准行" in w for w in warnings) == 2
+
+
+def test_unmapped_proactive_row_before_any_article_keeps_printed_header_words():
+    text = "二、主动公开政府信息情况\n信息内容\t本年发文\t其中公开\n发文情况\t40\t31"
+    t = find_tables(lines(text), year=2022)[0]["proactive"]
+    assert {c: v.value for c, v in t.extra_rows["发文情况"].items()} == {"本年发文": 40, "其中公开": 31}
+
+
+@pytest.mark.parametrize("layout", ["grid", "grid_nomerge", "pipe_cells", "pipe_rows", "tabs", "spaces"])
+@pytest.mark.parametrize(("variant", "blank"), [("2019", "other"), ("2021", "other_1"), ("2021", "new")])
+def test_printed_row_left_all_blank_is_a_row_of_none(layout, variant, blank):
+    """The 2019 （六）其他处理 row (one row, also a group label in 2021) printed with no numbers."""
+    from test_tables_roundtrip import blocks_for
+
+    from gxaudit.extract.tables.templates import APP_ROWS
+
+    values = {r.key: [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0] for r in APP_ROWS[variant]}
+    values[blank] = [None] * 7
+    t = find_tables(blocks_for(applications_spec(values, variant), layout, "applications"))[0]["applications"]
+    assert [t.value(blank, c.key) for c in APP_COLS] == [None] * 7
+    assert len(t.cells[blank]) == 7
+    assert t.variant == variant and list(t.cells) == [r.key for r in APP_ROWS[variant]]
+
+
+def test_headings_with_prose_between_and_no_table_are_not_tables():
+    printed = [
+        "一、总体情况",
+        "（一）主动公开。全年主动公开政府信息286条。",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "一是政策解读形式单一。",
+    ]
+    tables, warnings = find_tables(lines("\n".join(printed), "r.html"), year=2021)
+    assert tables == {}
+    assert len([w for w in warnings if NOT_AS_TEXT in w]) == 3
+
+
+def test_notes_of_the_run_together_reader_on_a_table_already_read_are_dropped():
+    """A tab table whose numbers break the identities: the run-together reader, asked only for
+    the missing tables, must not report on this one."""
+    rows = [
+        "三、收到和处理政府信息公开申请情况",
+        "\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计",
+        "一、本年新收政府信息公开申请数量\t3\t1\t0\t0\t0\t0\t9",
+        "二、上年结转政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1",
+        "（七）总计\t2\t0\t0\t0\t0\t0\t2",
+        "四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0",
+    ]
+    tables, warnings = find_tables(lines("\n".join(rows)), year=2021)
+    assert tables["applications"].value("new", "total") == 9
+    assert tables["applications"].source == "flattened"
+    assert not any("三、收到和处理政府信息公开申请情况" in w for w in warnings), warnings

@@ -175,10 +175,13 @@ def _hook_runtogether(
     if fn is None or not texts:
         return
     got, w = fn("\n".join(b.text for b in texts), texts[0].loc, year)
-    warnings.extend(w)
+    have = [TABLE_TITLES[k] for k in TABLE_KEYS if k in tables]
+    wanted = [TABLE_TITLES[k] for k in TABLE_KEYS if k not in tables]
+    # its notes on a table already read from a grid or flattened text are about a reading not used
+    warnings.extend(x for x in w if not any(h in x for h in have) or any(m in x for m in wanted))
     for key, t in got.items():
-        if key in TABLE_KEYS and key not in tables:
-            tables[key] = t
+        if key in TABLE_KEYS and key not in tables and (t.cells or t.extra_rows):
+            tables[key] = t  # a table with no cell found is "not present as text", not a table
 
 
 def _hook_legacy(blocks: list[Block], tables: dict[str, Table], warnings: list[str]) -> None:

@@ -34,18 +34,21 @@ from gxaudit.extract.tables.templates import (
     SUBTOTAL_SUFFIX,
     Label,
 )
+from gxaudit.extract.tables.vertical import fix_header_rows
 from gxaudit.model import Cell, Table
 
 _ALL_ROWS = tuple({r.key: r for r in APP_ROWS_2021 + APP_ROWS_2019}.values())
 _TOP_ROWS = tuple(r for r in _ALL_ROWS if r.group in (None, "results") and r.key != "other")
 _SUBGROUPS = {g.key for g in APP_ROW_GROUPS if g.group == "results"}
 _NUMBERED = re.compile(r"^\d")
+_ORDINAL = re.compile(r"^[一二三四五六七八九十]+")
 
 
 def read_applications(
     rows: Sequence[Sequence[C]], variant_hint: str | None, where: str
 ) -> tuple[Table | None, list[str]]:
     warnings: list[str] = []
+    rows = fix_header_rows(rows, APP_COLS + APP_COL_GROUPS)
     start = _first_data_row(rows)
     if start is None:
         return None, []
@@ -139,9 +142,12 @@ def _row_key(texts: list[str], group: str | None) -> tuple[str | None, str | Non
     """(row key, group now in force, whether the row is a group label itself)."""
     parts: list[str] = []
     for t in texts:
-        if L.match(t, APP_ROW_GROUPS).key or _match_row(t, _ALL_ROWS).key:
+        joined = _split_joined(t)
+        if joined:  # "（三）不予公开 1.属于国家秘密" / "三、本年度办理结果（一）予以公开" in one cell
+            parts.extend(joined)
+        elif L.match(t, APP_ROW_GROUPS).key or _match_row(t, _ALL_ROWS).key:
             parts.append(t)
-        else:  # "（三）不予公开 1.属于国家秘密" printed in one cell
+        else:
             parts.extend(p for p in t.split() if p)
     key: str | None = None
     is_group = False
@@ -170,6 +176,40 @@ def _row_key(texts: list[str], group: str | None) -> tuple[str | None, str | Non
             elif lab.group in _SUBGROUPS:
                 group = lab.group
     return key, group, is_group
+
+
+def _group_prefixes() -> tuple[tuple[str, str], ...]:
+    """(group key, normalised label) with and without the ordinal, longest first."""
+    out = []
+    for g in APP_ROW_GROUPS:
+        for text in g.all:
+            n = L.normalize(text)
+            out += [(g.key, n), (g.key, _ORDINAL.sub("", n))]
+    return tuple(sorted(set(out), key=lambda kv: -len(kv[1])))
+
+
+_GROUP_PREFIXES = _group_prefixes()
+
+
+def _split_joined(text: str) -> list[str] | None:
+    """A group label and the first row under it printed as one label, split in two.
+
+    Only when what follows the group label is itself a row of that group: a cell that is
+    the group label alone (a printed subtotal) or the label plus a note stays whole.
+    """
+    n = L.normalize(text)
+    for key, prefix in _GROUP_PREFIXES:
+        if not prefix or not n.startswith(prefix) or len(n) == len(prefix):
+            continue
+        rest = n[len(prefix) :]
+        tail = _split_joined(rest) or [rest]
+        inner = L.match(tail[0], APP_ROW_GROUPS).key
+        if key == "results" and inner in _SUBGROUPS:
+            return [prefix, *tail]
+        cands = tuple(r for r in _ALL_ROWS if r.group == key)
+        if cands and _match_row(tail[0], cands).key and len(tail) == 1:
+            return [prefix, *tail]
+    return None
 
 
 def _ordered(cells: dict[str, dict[str, Cell]]) -> dict[str, dict[str, Cell]]:

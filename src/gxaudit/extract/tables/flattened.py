@@ -56,7 +56,7 @@ def detect_layout(lines: Sequence[Line]) -> str | None:
             score["pipe_cells"] += 1
         elif "\t" in t:
             score["tabs"] += 1
-        elif len(_SPACES.split(t)) >= 2 or _trailing_numbers(t):
+        elif len(_SPACES.split(t)) >= 2 or _trailing_numbers(t) or _spaced_row(t):
             score["spaces"] += 1
     best = max(score, key=lambda k: score[k])
     return best if score[best] >= 2 else None
@@ -123,6 +123,12 @@ def _pipe_cells(lines: Sequence[Line]) -> list[list[C]]:
 def _trailing_numbers(t: str) -> bool:
     toks = t.split()
     return len(toks) >= 2 and not is_value(toks[0]) and all(is_value(x) for x in toks[1:])
+
+
+def _spaced_row(t: str) -> bool:
+    """A row of numbers, or of short header words or characters, with single spaces between."""
+    toks = t.split()
+    return len(toks) >= 3 and (all(is_value(x) for x in toks) or all(len(x) <= 10 for x in toks))
 
 
 def _split_spaces(t: str) -> list[str]:

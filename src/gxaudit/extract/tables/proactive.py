@@ -90,7 +90,7 @@ def read_proactive(
             m = L.match(label, all_rows)
         if m.key is None:
             if values and not blank_row(values) or any(v.text.strip() for v in values):
-                extra[label] = {str(i): to_cell(v) for i, v in enumerate(values) if not v.copy}
+                extra[label] = _extra_cells(values, head, art)
                 warnings.append(f"{where}：主动公开表行“{label}”无法对应到标准行，已单独保留，请核对行名")
             continue
         row_art = next(a for a in arts if m.key in {r.key for r in a.rows})
@@ -127,6 +127,20 @@ def read_proactive(
         ),
         warnings,
     )
+
+
+def _extra_cells(values: list[C], head: list[C] | None, art: Article | None) -> dict[str, Cell]:
+    """An unmapped row's cells keyed like the columns above it: the article's column key when
+    the header is known, else the printed header word; the position only when nothing is."""
+    if art is not None:
+        leaves = _resolve_header(head, art) or [Leaf(c.key, None) for c in art.cols]
+        placed, problems = assign(values, leaves)
+        if placed and not problems:
+            return {k: to_cell(c) for k, c in placed.items()}
+    cells = [v for v in values if not v.copy]
+    if head and len(head) == len(cells):
+        return {h.text.strip(): to_cell(v) for h, v in zip(head, cells)}
+    return {str(i): to_cell(v) for i, v in enumerate(cells)}
 
 
 def _all_headers(texts: list[C], arts: Sequence[Article]) -> bool:

@@ -24,6 +24,7 @@ from gxaudit.extract.tables.rows import (
     to_cell,
 )
 from gxaudit.extract.tables.templates import REVIEW_COLS, REVIEW_GROUPS, REVIEW_PARENT
+from gxaudit.extract.tables.vertical import fix_header_rows
 from gxaudit.model import Cell, Table
 
 _HEAD_LABELS = REVIEW_COLS + REVIEW_GROUPS + (REVIEW_PARENT,)
@@ -31,6 +32,7 @@ _HEAD_LABELS = REVIEW_COLS + REVIEW_GROUPS + (REVIEW_PARENT,)
 
 def read_review(rows: Sequence[Sequence[C]], where: str) -> tuple[Table | None, list[str]]:
     warnings: list[str] = []
+    rows = fix_header_rows(rows, _HEAD_LABELS)
     start = None
     for i, row in enumerate(rows):
         vals = [c for c in row if not c.copy]

@@ -155,6 +155,10 @@ def expand_header(rows: Sequence[Sequence[C]], tree: tuple[Node, ...]) -> tuple[
                     i = j
                     placed = True
                     break
+                if _place_under_unprinted(g, node, c, depth):
+                    i = j  # 商业企业 … under 申请人情况 with 法人或其他组织 not printed
+                    placed = True
+                    break
                 j += 1
             if not placed and node is not None and not _placed_anywhere(top, node.key):
                 top.append(_Placed(node, c, depth))
@@ -162,6 +166,28 @@ def expand_header(rows: Sequence[Sequence[C]], tree: tuple[Node, ...]) -> tuple[
     leaves: list[Leaf] = []
     _collect(top, (), leaves)
     return leaves, notes
+
+
+def _place_under_unprinted(g: _Placed, node: Node, c: C, depth: int) -> bool:
+    """Place a leaf whose own group header was never printed inside that group, in order."""
+    mid = next(
+        (k for k in g.node.children or () if k.children and node.key in {x.key for x in k.children}), None
+    )
+    if mid is None:
+        return False
+    kids = g.kids if g.kids is not None else []
+    holder = next((p for p in kids if p.node is not None and p.node.key == mid.key), None)
+    if holder is None:
+        holder = _Placed(mid, c, depth)
+        holder.kids = []
+        kids.append(holder)
+    elif holder.kids is None or holder is not kids[-1]:
+        return False  # the printed group already has its own columns, or others came after it
+    if any(p.node is not None and p.node.key == node.key for p in holder.kids):
+        return False
+    holder.kids.append(_Placed(node, c, depth))
+    g.kids = kids
+    return True
 
 
 def _walk(items: list[_Placed]):
