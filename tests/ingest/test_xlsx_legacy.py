@@ -64,6 +64,7 @@ def test_et_is_xls_read_by_calamine(tmp_path, report, monkeypatch):
 @pytest.mark.parametrize("suffix", [".doc", ".wps"])
 def test_doc_without_libreoffice_says_what_to_do(soffice_doc, monkeypatch, tmp_path, suffix):
     monkeypatch.setattr(legacy, "find_soffice", lambda: None)
+    monkeypatch.setattr(legacy, "find_catdoc", lambda: None)
     p = tmp_path / f"x{suffix}"
     shutil.copyfile(soffice_doc, p)
     failure = read_or_fail(p, display=f"旧报告{suffix}")
@@ -91,3 +92,47 @@ def test_failed_conversion_is_reported(tmp_path, monkeypatch):
     with pytest.raises(ReadError) as err:
         read_document(p)
     assert err.value.failure.reason == "conversion_failed"
+
+
+def fake_catdoc(tmp_path, body: str, code: int = 0):
+    """A stand-in for catdoc that records its arguments and prints `body`."""
+    script = tmp_path / "catdoc"
+    (tmp_path / "body.txt").write_text(body, encoding="utf-8")
+    script.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{tmp_path}/args"\ncat "{tmp_path}/body.txt"\nexit {code}\n')
+    script.chmod(0o755)
+    return str(script)
+
+
+def test_doc_without_libreoffice_read_as_text_by_catdoc(soffice_doc, monkeypatch, tmp_path):
+    body = "青山县教育局2024年政府信息公开工作年度报告\n\n一、总体情况\n\t申请人情况\n一、本年新收政府信息公开申请数量\t12\t3\n"
+    monkeypatch.setattr(legacy, "find_soffice", lambda: None)
+    monkeypatch.setattr(legacy, "find_catdoc", lambda: fake_catdoc(tmp_path, body))
+    p = tmp_path / "旧报告.doc"
+    shutil.copyfile(soffice_doc, p)
+    doc = read_document(p, display="旧报告.doc")
+    assert (tmp_path / "args").read_text().split("\n")[:4] == ["-w", "-d", "utf-8", str(p)]
+    assert doc.format == "doc" and doc.meta["converted"] == "catdoc"
+    assert [(b.kind, b.text, b.loc.line) for b in doc.blocks] == [
+        ("paragraph", "青山县教育局2024年政府信息公开工作年度报告", 1), ("paragraph", "一、总体情况", 3),
+        ("paragraph", "\t申请人情况", 4), ("paragraph", "一、本年新收政府信息公开申请数量\t12\t3", 5)]
+    assert any(w.startswith("旧报告.doc：本机未安装 LibreOffice，已用 catdoc") for w in doc.warnings)
+
+
+@pytest.mark.parametrize(("body", "code"), [("", 0), ("部分文字", 1)])
+def test_catdoc_failing_still_says_what_to_do(soffice_doc, monkeypatch, tmp_path, body, code):
+    monkeypatch.setattr(legacy, "find_soffice", lambda: None)
+    monkeypatch.setattr(legacy, "find_catdoc", lambda: fake_catdoc(tmp_path, body, code))
+    p = tmp_path / "x.doc"
+    shutil.copyfile(soffice_doc, p)
+    failure = read_or_fail(p, display="旧报告.doc")
+    assert failure.reason == "needs_conversion" and "另存为 .docx" in failure.message
+
+
+def test_catdoc_only_for_word_binaries(monkeypatch, tmp_path):
+    """An RTF named .doc is not catdoc's: without LibreOffice it needs conversion."""
+    monkeypatch.setattr(legacy, "find_soffice", lambda: None)
+    monkeypatch.setattr(legacy, "find_catdoc", lambda: fake_catdoc(tmp_path, "不该被调用"))
+    p = tmp_path / "x.doc"
+    p.write_bytes(b"{\\rtf1 hello}")
+    assert read_or_fail(p).reason == "needs_conversion"
+    assert not (tmp_path / "args").exists()
