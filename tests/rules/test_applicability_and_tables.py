@@ -129,3 +129,34 @@ def test_real_reports_are_not_peers_of_other_years(pingtan_dir):
     for s in subs:
         r = _run("near_duplicate", s, ctx, threshold=0.8)
         assert r.outcome == "cannot_evaluate", r.message
+
+
+def test_cross_year_identity_not_applicable_across_a_format_change():
+    """2021 report after a 2019-format one: 表二's 现行有效 has no counterpart; 表三 still chains."""
+    this = sub(GOOD_PARTS, year=2021, tables={
+        "proactive": table("proactive", {"normative_docs": {"issued": 2, "repealed": 0, "in_force": 7}}),
+        "applications": table("applications", {"carried_in": {"total": 1}})})
+    last = sub(GOOD_PARTS, year=2020, doc_type="annual_report_2019", tables={
+        "proactive": table("proactive", {"normative_docs": {"made": 2, "published": 2, "total_public": 5}}),
+        "applications": table("applications", {"carried_out": {"total": 2}})})
+    ctx = CheckContext(previous=last, history_available=True)
+    r = _run("consistency_with_previous", this, ctx, table="proactive", for_each="row",
+             expect="in_force == prev.in_force + issued - repealed")
+    assert r.outcome == "not_applicable" and "格式不同" in r.message
+    r = _run("consistency_with_previous", this, ctx, table="applications", columns=["total"],
+             expect="carried_in == prev.carried_out")
+    assert r.outcome == "fail" and r.evidence[0].printed == 1 and r.evidence[0].computed == 2
+    same_format = last.model_copy(update={"doc_type": Sourced(value="annual_report_2021")})
+    r = _run("consistency_with_previous", this, CheckContext(previous=same_format, history_available=True),
+             table="proactive", for_each="row", expect="in_force == prev.in_force + issued - repealed")
+    assert r.outcome == "cannot_evaluate"  # same format, cells missing: that is not a format change
+
+
+def test_shiyou_standards_not_applied_to_reports_before_2019(pingtan_dir):
+    """The tax bureau's report on 2013 is not held to a 十有 list; a department's 2021 summary is."""
+    packs = load_packs(["shiyou-department"])
+    old = extract(read_document(pingtan_dir / "annual" / "2013_dsj" / "page.html"))[0]
+    assert old.agency_kind.value == "县直部门" and old.report_year.value == 2013
+    assert evaluate(old, packs, CheckContext()) == []
+    recent = sub(GOOD_PARTS, year=2021, kind="县直部门")
+    assert {f.rule_id for f in evaluate(recent, packs, CheckContext())} >= {"SY-D01", "SY-D05"}

@@ -27,6 +27,7 @@ class PatternParams(Scope):
     patterns: list[str] = Field(default_factory=list)
     ignore_case: bool = True
     include_tables: bool = False
+    describe: str | None = None  # what the patterns stand for, shown in messages instead of regexes
     _compiled: list[re.Pattern] = PrivateAttr(default_factory=list)
 
     @field_validator("patterns")

@@ -7,7 +7,11 @@ Bad: carried_in 0 while last year's report carried 2 forward → fail with both 
     with: {table: applications, columns: [total], expect: "carried_in == prev.carried_out"}
 
 Without history (ctx.history_available False, or no previous submission) the rule is
-cannot_evaluate "缺少上一年度数据，未评估" — never a pass.
+cannot_evaluate "缺少上一年度数据，未评估" — never a pass. When last year's report was in another
+format (2018 free form → 2019 format, 2020 → 2021) and its table is missing or has none of the
+cells the identity needs (2019's 表二 has no 现行有效 column), the rule is not_applicable: the
+format changed, nothing is missing from either report. The applications table, the same in the
+2019 and 2021 formats, is still compared across that change.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from typing import ClassVar
 from gxaudit.model import CheckResult, Submission
 from gxaudit.rules.canon import TABLE_LABELS
 from gxaudit.rules.checks._identity import IdentityParams, check
+from gxaudit.rules.checks.format_year import NAMES
 from gxaudit.rules.context import CheckContext
 
 NO_HISTORY = "缺少上一年度数据，未评估"
@@ -34,9 +39,16 @@ def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]
     prev = ctx.previous.tables.get(params.table)
     if t is None:
         return [CheckResult(outcome="cannot_evaluate", message=f"本期未找到{name}，无法与上一期比较")]
+    other_format = ctx.previous.doc_type.value != sub.doc_type.value and ctx.previous.doc_type.value is not None
+    changed = (f"上一期（{ctx.previous.file}）为{NAMES.get(ctx.previous.doc_type.value, ctx.previous.doc_type.value)}，"
+               f"与本期格式不同，{name}不作跨年核对")
     if prev is None:
+        if other_format:
+            return [CheckResult(outcome="not_applicable", message=changed)]
         return [CheckResult(outcome="cannot_evaluate", message=f"上一期（{ctx.previous.file}）未找到{name}，未评估")]
     result = check(t, params, sub.file, prev=prev)
+    if result.outcome == "cannot_evaluate" and other_format:
+        return [CheckResult(outcome="not_applicable", message=changed, data=result.data)]
     if result.outcome == "fail":
         result.message = f"与上一期（{ctx.previous.file}）不一致：{result.message}"
     return [result]

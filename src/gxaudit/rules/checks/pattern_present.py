@@ -3,6 +3,8 @@
 Good (有领导机构): "成立了以镇长为组长的政务公开工作领导小组" with phrases [领导小组] → pass.
 Bad: no mention of 领导小组 anywhere → fail "未找到：领导小组".
 
+`describe:` names what the patterns stand for ("申请收费及减免情况的说明"), so the message reads
+"全文未找到申请收费及减免情况的说明" rather than listing regular expressions.
 `mode: any` (default) passes on any phrase or pattern; `mode: all` needs every one. A scoped
 part that is absent fails (the statement is not there). `include_tables: true` also accepts a
 filled table row: a legacy report whose only fee statement is its 统计表 row
@@ -46,7 +48,11 @@ def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]
     ok = not missing if params.mode == "all" else bool(enough)
     evidence = [ev for k in params.labels() for ev in found.get(k, [])[:1]]
     if ok:
-        return [CheckResult(outcome="pass", message=f"{what}包含：" + "、".join(sorted(enough)), evidence=evidence)]
+        shown = params.describe or "：" + "、".join(sorted(enough))
+        return [CheckResult(outcome="pass", message=f"{what}包含{shown}", evidence=evidence)]
+    if params.describe:
+        return [CheckResult(outcome="fail", evidence=evidence or [Evidence(file=sub.file, detail="未找到")],
+                            message=f"{what}未找到{params.describe}", data={"missing": missing})]
     need = "全部" if params.mode == "all" else "任一"
     return [CheckResult(outcome="fail", evidence=evidence or [Evidence(file=sub.file, detail="未找到")],
                         message=f"{what}未找到所需内容（需{need}）：" + "、".join(missing))]
