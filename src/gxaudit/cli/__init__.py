@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import importlib
+import os
 import sys
 
 import click
 
 from gxaudit import __version__
+from gxaudit.cli import zh_click
 
 COMMAND_MODULES = (
     # one module per command (or command group); each defines `command`
@@ -20,6 +23,12 @@ COMMAND_MODULES = (
     "synth",
 )
 
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70  # a bug, not the user's doing (sysexits EX_SOFTWARE); never 1, which means --fail-under
+DEBUG_ENV = "GXAUDIT_DEBUG"
+
+zh_click.install()  # before the command modules declare their options (click.Path names itself then)
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="gxaudit")
@@ -29,6 +38,25 @@ def cli() -> None:
 
 for _name in COMMAND_MODULES:
     cli.add_command(importlib.import_module(f"gxaudit.cli.{_name}").command)
+zh_click.localise_metavars(cli)
+
+OS_REASONS = {
+    errno.ENOENT: "路径不存在",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.EROFS: "只读的磁盘或文件夹",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.EISDIR: "这是文件夹，需要文件",
+    errno.EEXIST: "已有同名文件",
+}
+
+
+def os_error_message(exc: OSError) -> str:
+    """A file-system failure the user can fix (an --out folder they cannot write, a full disk)."""
+    where = exc.filename or "（未知路径）"
+    reason = OS_REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+    return f"错误：无法读写 {where}（{reason}）：请检查该路径是否存在、能否写入，或换一个文件夹（如 --out、--history）"
 
 
 def main() -> None:
@@ -37,3 +65,14 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("已中断。", err=True)
         sys.exit(130)
+    except OSError as exc:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        click.echo(os_error_message(exc), err=True)
+        sys.exit(EXIT_USAGE)
+    except Exception as exc:  # a clerk gets one sentence, not a traceback
+        if os.environ.get(DEBUG_ENV):
+            raise
+        click.echo(f"错误：gxaudit 内部出错（{type(exc).__name__}：{exc}）。请把所用命令和材料报告给维护人员；"
+                   f"设置环境变量 {DEBUG_ENV}=1 后重新运行可看到详细信息。", err=True)
+        sys.exit(EXIT_INTERNAL)
