@@ -23,6 +23,8 @@ from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 
+CONNECT_TIMEOUT = "10s"  # to an existing scheduler
+
 
 class ExecutorError(ValueError):
     """An --executor value that cannot be used (exit code 2; message in Chinese)."""
@@ -67,7 +69,7 @@ def _dask_client(address: str, stack: contextlib.ExitStack):
         return stack.enter_context(Client(cluster))  # exits first: the client closes before the cluster
     target = address if "://" in address else f"tcp://{address}"
     try:
-        return stack.enter_context(Client(target, timeout="10s"))
+        return stack.enter_context(Client(target, timeout=CONNECT_TIMEOUT))
     except OSError as exc:
         raise ExecutorError(f"无法连接 Dask 调度器 {target}（{exc}）：请检查地址和端口，或改用 --executor local") from None
 
