@@ -255,3 +255,23 @@ def test_notes_of_the_run_together_reader_on_a_table_already_read_are_dropped():
     assert tables["applications"].value("new", "total") == 9
     assert tables["applications"].source == "flattened"
     assert not any("三、收到和处理政府信息公开申请情况" in w for w in warnings), warnings
+
+
+@pytest.mark.parametrize(
+    ("year", "label", "key"), [(2022, "2.重复申请", "not_processed_2"), (2020, "（六）其他处理", "other")]
+)
+def test_row_printed_with_no_cells_at_all_is_a_row_of_none(year, label, key):
+    """Text where a blank row lost its empty cells: the label alone on its line."""
+    printed = [
+        "三、收到和处理政府信息公开申请情况",
+        "\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计",
+        "一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3",
+        label,
+        "（七）总计\t3\t0\t0\t0\t0\t0\t3",
+    ]
+    tables, warnings = find_tables(lines("\n".join(printed)), year=year)
+    t = tables["applications"]
+    assert [t.cells[key][c.key].value for c in APP_COLS] == [None] * 7
+    assert t.value("handled_total", "total") == 3
+    assert t.variant == ("2019" if year == 2020 else "2021")
+    assert not t.unplaced and not any("数值" in w for w in warnings), warnings

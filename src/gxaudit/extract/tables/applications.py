@@ -77,8 +77,13 @@ def read_applications(
             continue
         if is_group and (not values or blank_row(values) and not _printed(values)):
             if key == "other" and values:
-                other_single = other_single or {k: to_cell(c) for k, c in assign(values, leaves)[0].items()}
+                other_single = other_single or _cells(assign(values, leaves)[0], leaves, labs)
+            elif key == "other" and variant_hint == "2019":  # printed with no cells at all
+                other_single = other_single or _cells({}, leaves, labs)
             continue  # a group label with no cells of its own (or the 2019 （六） row left blank)
+        if key is not None and not any(not v.copy for v in values):
+            cells.setdefault(key, _cells({}, leaves, labs))  # a row printed with no cells at all
+            continue
         placed, problems = assign(values, leaves)
         row_cells = {k: to_cell(c) for k, c in placed.items() if not k.startswith("?")}
         label = "".join(t.strip() for t in texts) or "（无行名）"
@@ -113,6 +118,16 @@ def read_applications(
     return Table(
         key="applications", variant=variant, cells=_ordered(cells), extra_rows=extra, unplaced=unplaced
     ), warnings
+
+
+def _cells(placed: dict[str, C], leaves: Sequence[Leaf], labs: Sequence[C]) -> dict[str, Cell]:
+    """A row's cells on every known column; a column with no printed cell is blank (None)."""
+    loc = labs[0].loc if labs else None
+    out = {k: to_cell(c) for k, c in placed.items() if not k.startswith("?")}
+    for lf in leaves:
+        if not lf.key.startswith("?") and lf.key not in out:
+            out[lf.key] = Cell(value=None, raw="", loc=loc)
+    return out
 
 
 def _printed(values: Sequence[C]) -> bool:
