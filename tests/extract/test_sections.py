@@ -136,3 +136,55 @@ def test_html_page_title_heading_is_not_a_section(pingtan_dir):
     assert sub.title.source == "meta"
     assert sub.sections[0].number == "一、" and sub.sections[0].title == "总体情况"
     assert sorted(s.part for s in sub.sections if s.part) == [1, 2, 3, 4, 5, 6]
+
+
+ASPECTS_2023 = ["主动公开方面", "依申请公开方面", "政府信息管理方面", "信息公开平台建设方面", "监督保障方面"]
+
+
+@pytest.mark.parametrize(
+    ("year", "expected"),
+    [
+        ("2019_syq", ["基本情况", "主要做法"]),
+        ("2021_syq", ["主动公开方面", "依申请公开方面", "政府信息管理方面", "平台载体建设方面", "监督保障方面"]),
+        ("2023_syq", ASPECTS_2023),
+        ("2024_syq", ASPECTS_2023),
+        ("2025_syq", ASPECTS_2023),
+    ],
+)
+def test_one_line_bodies_show_the_subheadings_of_part_one(pingtan_dir, year, expected):
+    sub = read(pingtan_dir / f"annual/{year}/page.txt", f"{year}/page.txt")
+    one = next(i for i, s in enumerate(sub.sections) if s.part == 1)
+    two = next(i for i, s in enumerate(sub.sections) if s.part == 2)
+    under = sub.sections[one + 1:two]
+    assert [(s.number, s.level, s.title) for s in under] == [
+        (f"（{'一二三四五'[k]}）", 2, t) for k, t in enumerate(expected)]
+    assert all(s.part is None for s in under)
+    # part 1's text still holds its sub-sections (rules search it), each sub-section its own text
+    assert all(s.text and s.text in sub.sections[one].text for s in under)
+    # the flattened tables gave no sub-headings: （一）予以公开 follows digits
+    assert not any("予以公开" in s.title for s in sub.sections)
+
+
+def test_inline_subheadings_only_where_unambiguous():
+    intro = "根据条例编制本报告。" * 30
+    body = ("一、总体情况本年度我镇开展工作。（一）主动公开方面。全年公开信息10条。（二）依申请公开方面全年收到申请1件。"
+            "二、主动公开政府信息情况第二十条第（一）项规章000三、收到和处理政府信息公开申请情况（一）予以公开1000001"
+            "（二）部分公开0000000四、政府信息公开行政复议、行政诉讼情况000五、存在的主要问题及改进情况包括（一）人手不足"
+            "（二）培训不够。六、其他需要报告的事项无。")
+    sub = submission_from_text(intro + body)
+    got = [(s.number, s.title) for s in sub.sections if s.level == 2]
+    # part 5's （一） runs inside a sentence ("包括（一）…"): not a heading
+    assert got == [("（一）", "主动公开方面"), ("（二）", "依申请公开方面")]
+    assert sub.sections[1].text == "全年公开信息10条。"
+
+
+def test_inline_subheadings_need_order_and_a_clear_title():
+    from gxaudit.extract.sections import inline_subheadings
+
+    assert inline_subheadings("工作如下。（二）加强培训。（三）完善制度。") == []  # not from （一）
+    assert inline_subheadings("工作如下。（一）加强培训。") == []  # one alone
+    # a title that runs on into the text with no break is not cut at a guess
+    assert inline_subheadings(("工作如下。（一）强化组织协调，着力规范公开工作积极贯彻国家、省里关于政务公开的部署要求，认真做好各项工作。"
+                               "（二）完善制度。")) == []
+    text = "取得成效。（一）存在问题虽然取得成效，但仍有不足。（二）改进措施一是加强培训。"
+    assert [t for _, _, t, _ in inline_subheadings(text)] == ["存在问题", "改进措施"]

@@ -34,7 +34,7 @@ TABLE_LABELS = re.compile(
     r"政府网站公开|政府公报公开)"
 )
 _NUMBERS_AFTER = re.compile(r"^\D{0,40}?(?:\s*[-\d.]+\s*(?:件|条|个|元|万元)?){2,}\s*$")
-_BREAK = re.compile(r"[。；;:！？!?]")
+_BREAK = re.compile(r"[。；;:：！？!?]")
 
 
 class Heading(NamedTuple):

@@ -16,7 +16,8 @@ given to the first matching section only; in the official formats only level-1 h
 qualify, so "（二）依申请公开方面" inside 总体情况 never becomes part 3.
 
 Saved portal pages hold the whole body in one line; there the level-1 headings are found
-inside the running text (see `inline`), everything else works the same.
+inside the running text, and inside each level-1 section its （一）（二）… headings where they
+start sentences in order (see `expand_inline`); everything else works the same.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from gxaudit.extract.body import Line
-from gxaudit.extract.headings import CN_NUM, TABLE_LABELS, Heading, cn_value, parse_heading
+from gxaudit.extract.headings import CN_NUM, TABLE_LABELS, Heading, cn_value, parse_heading, split_title
 from gxaudit.model import Paragraph, Section
 
 OFFICIAL_PARTS = {
@@ -132,8 +133,75 @@ def inline_headings(text: str) -> list[tuple[int, int, str, int]]:
         pos, want = nxt[3], nxt[1] + 1
 
 
+_INLINE_L2 = re.compile(r"[（(]\s*([一二三四五六七八九十]{1,2})\s*[）)]\s*[、.，,]?\s*")
+_SENTENCE_END = "。；;！？!?：:"
+_ASPECT = re.compile(r"[^。；;：:，,（(\s]{1,20}?方面")
+
+
+# Sub-heading titles of the official 总体情况 and 问题及改进 parts, to end a title run into its text.
+_KNOWN_SUB = re.compile(r"(?:基本情况|主要做法|存在的主要问题|存在问题|主要问题|改进措施)(?![及和与、])")
+_SPACED = re.compile(r"([^。；;：:！？!?\s]{2,30})\s+\S")  # pages that keep paragraph breaks as spaces
+_ENUM_START = re.compile(r"(?<=\S{2})(?:一是|1[.、．])")
+
+
+def _sub_title(text: str, start: int) -> str:
+    """A sub-heading's title in running text, or "" when it is not clear where the title ends.
+
+    Up to 方面 ("主动公开方面平潭…"), a known sub-heading wording ("基本情况今年，我区…" →
+    基本情况), or a space (pages that kept paragraph breaks as spaces); else the first clause
+    when it ends within 30 characters (before any 一是 / 1. run on).
+    """
+    tail = text[start:]
+    m = _ASPECT.match(tail) or _KNOWN_SUB.match(tail)
+    if m:
+        return m.group(0)
+    m = _SPACED.match(tail)
+    if m:
+        return m.group(1)
+    title, rest = split_title(tail, limit=30)
+    if rest == tail.strip():
+        return ""
+    enum = _ENUM_START.search(title)  # "加强组织领导，健全工作机制一是高度重视。"
+    return title[: enum.start()] if enum else title
+
+
+def inline_subheadings(text: str, body_start: int = 0) -> list[tuple[int, int, str, int]]:
+    """（一）-level headings inside a level-1 section's running text, as `inline_headings` gives them.
+
+    Only where unambiguous: each （n） starts a sentence (follows 。；！？： or opens the section
+    text at `body_start`), they run （一）, （二）, （三） … without a gap, at least two of them,
+    and none is a table row label ("（一）予以公开" follows digits in a flattened table anyway).
+    """
+    found: list[tuple[int, int, str, int]] = []
+    want, pos = 1, body_start
+    for m in _INLINE_L2.finditer(text, body_start):
+        if m.start() < pos or cn_value(m.group(1)) != want:
+            continue
+        before = text[body_start:m.start()].rstrip()
+        if before and before[-1] not in _SENTENCE_END:
+            continue
+        title = _sub_title(text, m.end())
+        if len(title) < 2 or TABLE_LABELS.match(title):
+            continue
+        found.append((m.start(), want, title, m.end() + len(title)))
+        want, pos = want + 1, m.end() + len(title)
+    return found if len(found) >= 2 else []
+
+
+def _cut(ln: Line, text: str, cuts: list[tuple[int, str | None]]) -> list[Line]:
+    """`text` cut at the given offsets, each piece a Line carrying the title found there."""
+    out = []
+    bounds = [c[0] for c in cuts[1:]] + [len(text)]
+    for (a, title), b in zip(cuts, bounds):
+        piece = text[a:b].strip()
+        if piece:
+            out.append(Line(text=piece, loc=ln.loc, kind="paragraph", block=ln.block, title=title))
+    return out
+
+
 def expand_inline(lines: list[Line], min_len: int = 300) -> list[Line]:
-    """Cut long lines at the level-1 headings found inside them (≥2 in order, from 一)."""
+    """Cut long lines at the level-1 headings found inside them (≥2 in order, from 一), and each
+    level-1 section at its （一）-level headings where those are unambiguous."""
     out: list[Line] = []
     for ln in lines:
         if ln.kind != "paragraph" or len(ln.text) < min_len:
@@ -143,12 +211,13 @@ def expand_inline(lines: list[Line], min_len: int = 300) -> list[Line]:
         if len(heads) < 2:
             out.append(ln)
             continue
-        cuts = [0] + [h[0] for h in heads] + [len(ln.text)]
-        titles = [None] + [h[2] for h in heads]
-        for a, b, title in zip(cuts, cuts[1:], titles):
-            piece = ln.text[a:b].strip()
-            if piece:
-                out.append(Line(text=piece, loc=ln.loc, kind="paragraph", block=ln.block, title=title))
+        cuts: list[tuple[int, str | None]] = [(0, None)]
+        for k, (start, _, title, title_end) in enumerate(heads):
+            cuts.append((start, title))
+            end = heads[k + 1][0] if k + 1 < len(heads) else len(ln.text)
+            subs = inline_subheadings(ln.text[:end], title_end)
+            cuts.extend((s, t) for s, _, t, _ in subs)
+        out.extend(_cut(ln, ln.text, cuts))
     return out
 
 
@@ -163,12 +232,17 @@ class Outline:
 
 
 _LEADING_L1 = re.compile(rf"^([{CN_NUM}]{{1,2}})\s*、\s*")
+_LEADING_L2 = re.compile(rf"^[（(]\s*([{CN_NUM}]{{1,2}})\s*[）)]\s*[、.，,]?\s*")
 
 
 def _heading_of(ln: Line) -> Heading | None:
     if ln.kind == "table":
         return None
     h = parse_heading(ln.text) if ln.title is None else None
+    m2 = _LEADING_L2.match(ln.text) if ln.title is not None else None
+    if m2:  # a （一）-level heading found in running text, titled there
+        rest = ln.text[m2.end() + len(ln.title):].lstrip("。；;：:，, ")
+        return Heading(f"（{m2.group(1)}）", 2, cn_value(m2.group(1)), ln.title, rest, m2.end())
     m = _LEADING_L1.match(ln.text)
     if m and (ln.title is not None or (h is None and ln.kind == "paragraph")):
         # a heading in running text ("一、总体情况2021年，…"): title by the running-text rule
