@@ -98,13 +98,12 @@ def test_real_legacy_fee_statements(pingtan_dir, legacy):
 def test_unknown_agency_kind():
     """A kind-restricted pack leaves the document alone; a kind-restricted rule cannot evaluate."""
     packs = load_packs(["shiyou-township", "annual-report-2021"])
-    s = sub(GOOD_PARTS, kind=None)
-    s.agency_kind = Sourced()
-    found = evaluate(s, packs, CheckContext())
-    assert not [f for f in found if f.pack == "shiyou-township"]
-    d09 = next(f for f in found if f.rule_id == "AR21-D09")  # 乡镇 fee ceiling
+    summary = sub(GOOD_PARTS, kind=None, doc_type="work_summary", year=2021)
+    assert evaluate(summary, packs, CheckContext()) == []  # 十有 for 乡镇? the kind is not known
+    report = sub(GOOD_PARTS, kind=None)
+    d09 = next(f for f in evaluate(report, packs, CheckContext()) if f.rule_id == "AR21-D09")  # 乡镇 fee ceiling
     assert d09.outcome == "cannot_evaluate" and "单位类型" in d09.message
-    town = sub(GOOD_PARTS, kind="乡镇")
+    town = sub(GOOD_PARTS, kind="乡镇", doc_type="work_summary", year=2021)
     assert any(f.pack == "shiyou-township" for f in evaluate(town, packs, CheckContext()))
 
 
@@ -152,11 +151,14 @@ def test_cross_year_identity_not_applicable_across_a_format_change():
     assert r.outcome == "cannot_evaluate"  # same format, cells missing: that is not a format change
 
 
-def test_shiyou_standards_not_applied_to_reports_before_2019(pingtan_dir):
-    """The tax bureau's report on 2013 is not held to a 十有 list; a department's 2021 summary is."""
+def test_shiyou_standards_judge_recent_work_summaries_only(pingtan_dir, seeds_dir):
+    """十有 items are judged from a body's work summary of 2019 on, never from an annual report:
+    a report that does not mention its 公开指南 has not shown that it lacks one."""
     packs = load_packs(["shiyou-department"])
     old = extract(read_document(pingtan_dir / "annual" / "2013_dsj" / "page.html"))[0]
-    assert old.agency_kind.value == "县直部门" and old.report_year.value == 2013
-    assert evaluate(old, packs, CheckContext()) == []
-    recent = sub(GOOD_PARTS, year=2021, kind="县直部门")
+    assert old.agency_kind.value == "县直部门" and evaluate(old, packs, CheckContext()) == []
+    [report] = extract(read_document(next(seeds_dir.glob("001_*.txt"))))  # 2020 report, 2019 format
+    assert report.agency_kind.value == "县直部门" and evaluate(report, packs, CheckContext()) == []
+    assert evaluate(sub(GOOD_PARTS, year=2013, doc_type="work_summary"), packs, CheckContext()) == []
+    recent = sub(GOOD_PARTS, year=2021, doc_type="work_summary")
     assert {f.rule_id for f in evaluate(recent, packs, CheckContext())} >= {"SY-D01", "SY-D05"}

@@ -135,3 +135,17 @@ def test_no_false_alarm_on_real_reports(shared_dir, hygiene):
                     fired.append((path.name, f.rule_id))
     assert fired and all(name.startswith("003_") and rid == "HY-07" for name, rid in fired), fired
     assert len(fired) > 1
+
+
+def test_seed_collection_is_not_a_pass(seeds_dir):
+    """Seed 003, fourteen essay-site summaries in one file: HY-07 is a veto, FC-02 fails without a year."""
+    packs = load_packs(["hygiene", "format-choice"])
+    subs = extract(read_document(next(seeds_dir.glob("003_*.txt"))))
+    findings = [f for s in subs for f in evaluate(s, packs, CheckContext())]
+    summaries = [s for s in subs if s.doc_type.value == "work_summary"]
+    assert summaries and all(f.outcome == "fail" for s in summaries for f in evaluate(s, packs, CheckContext())
+                             if f.rule_id == "FC-02")
+    card = scoring.scorecard("003", subs, findings, packs)
+    assert card.veto and card.grade == "不合格"
+    [hy07] = [f for f in card.findings if f.rule_id == "HY-07"]
+    assert hy07.veto and hy07.count == len(subs) == 14

@@ -4,7 +4,8 @@ Good: a report on 2023 in the 2021 format (doc_type annual_report_2021) → pass
 Bad: a report on 2022 still in the 2019 format → fail "应使用2021年格式"; a 政务公开工作总结
 (work_summary) submitted where the annual report is expected → fail.
 
-Formats in force: report years ≤2018 free form (annual_report_legacy), 2019–2020 the 2019
+A work summary or other document without a report year still fails: it is not a report
+whatever its year. Formats in force: report years ≤2018 free form (annual_report_legacy), 2019–2020 the 2019
 format, ≥2021 the 2021 format. A missing report year or doc type → cannot_evaluate.
 """
 
@@ -37,6 +38,11 @@ def expected(year: int) -> str:
 def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]:
     year = as_year(sub.report_year.value)
     doc_type = sub.doc_type.value
+    if year is None and doc_type and not doc_type.startswith("annual_report") and doc_type not in params.accept:
+        got = NAMES.get(doc_type, doc_type)  # not a report whatever its year
+        ev = Evidence(file=sub.file, detail=f"文件类型：{got}（依据：{sub.doc_type.source}）", quote=sub.doc_type.detail)
+        return [CheckResult(outcome="fail", evidence=[ev], data={"got": doc_type},
+                            message=f"提交的是{got}，不是政府信息公开工作年度报告")]
     if year is None or not doc_type:
         return [CheckResult(outcome="cannot_evaluate", message="未能确定报告年度或文件类型，无法判断格式")]
     want = expected(year)
