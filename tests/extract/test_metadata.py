@@ -128,3 +128,52 @@ def test_failed_submission_keeps_manifest_fields():
     assert (sub.agency.value, sub.agency_kind.value, sub.report_year.value) == ("城关镇", "乡镇", 2025)
     assert sub.published_at.value == dt.date(2026, 1, 20)
     assert sub.warnings == [failure.message]
+
+
+def test_page_fragment_names_its_issuer_by_what_its_opening_repeats(pingtan_dir):
+    """2021's body.html is the article region only: no title, no 落款, just "我区…平潭综合实验区…"."""
+    sub = read(pingtan_dir / "annual/2021_syq/body.html", "2021_syq/body.html")
+    assert sub.title.value is None
+    assert (sub.agency.value, sub.agency.source) == ("平潭综合实验区", "body")
+    assert "我区" in sub.agency.detail and "4次" in sub.agency.detail
+    assert sub.agency_kind.value == "县级政府"
+    assert not any("未能识别单位名称" in w for w in sub.warnings)
+    # a manifest still wins
+    sub = read(pingtan_dir / "annual/2021_syq/body.html", "2021_syq/body.html", {"agency": "平潭县人民政府"})
+    assert (sub.agency.value, sub.agency.source) == ("平潭县人民政府", "manifest")
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        # the opening repeats a full name after different characters: taken, not its tail 教育局
+        ("根据条例，我局编制了本报告。报告可在雨山区教育局网站下载，疑问请与雨山区教育局办公室联系。\n一、总体情况\n正文。",
+         "雨山区教育局"),
+        # 市教育局 names no city; a name said once is not enough; no self-reference, no guess
+        ("根据条例，我局编制了本报告。请与市教育局联系，市教育局网站可下载。\n一、总体情况\n正文。", None),
+        ("根据条例，我局编制了本报告。请与雨山区教育局联系。\n一、总体情况\n正文。", None),
+        ("根据条例编制本报告。请与雨山区教育局联系，雨山区教育局网站可下载。\n一、总体情况\n正文。", None),
+    ],
+)
+def test_agency_from_the_opening(text, agency):
+    sub = submission_from_text(text, "body.html")
+    assert sub.agency.value == agency
+    assert any("未能识别单位名称" in w for w in sub.warnings) == (agency is None)
+
+
+def test_seed_003_parts_without_a_name_say_so(seeds_dir):
+    subs = extract(read_document(seeds_dir / "003_391da73ada556ced.txt", "003.txt"))
+    assert len(subs) == 14
+    unnamed = [k for k, s in enumerate(subs, start=1) if s.agency.value is None]
+    # parts 2 and 10 name themselves in their opening (霍邱县 / 雨山区教育局); the rest only 我局/xx市
+    assert {k: subs[k - 1].agency.value for k in (2, 10)} == {2: "霍邱县", 10: "雨山区教育局"}
+    assert unnamed == [1, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14]
+    for k in unnamed:
+        said = [w for w in subs[k - 1].warnings if "未能识别单位名称" in w]
+        assert len(said) == 1 and said[0].startswith(f"003.txt（第{k}篇）")
+    placeholder = {k for k in unnamed if "占位符" in subs[k - 1].agency.detail}
+    assert placeholder == {8, 12, 13, 14}
+    assert "“xx中学”" in subs[13].agency.detail
+    # no part has a year (20xx only), and each says so
+    assert all(s.report_year.value is None for s in subs)
+    assert all(sum("未能识别报告年度" in w for w in s.warnings) == 1 for s in subs)

@@ -135,7 +135,62 @@ def agency_of(title: Sourced, body: Body, lines: list[Line], meta: dict[str, str
     name = agency_from_title(stem)
     if name:
         return Sourced(value=name, source="file", detail=PurePosixPath(path).name)
+    found = agency_from_intro(lines)
+    if found:
+        return found
+    placeholder = _PLACEHOLDER_ORG.search(" ".join(ln.text for ln in lines if ln.kind != "table"))
+    if placeholder:
+        return Sourced(detail=f"未能识别发布单位：文中单位名称是占位符（如“{placeholder.group(0)}”），像是范文")
     return Sourced(detail="未能识别发布单位")
+
+
+# "xx市", "XX县教育局", "xx中学": a template's placeholder where the issuer's name should be
+_PLACEHOLDER_ORG = re.compile(r"(?:[xX×]{1,3}|_{2,})(?:市|县|区|镇|乡|街道|中学|小学|学校)(?:[^\s，。、；]{0,6}?" + _ORG_END + ")?")
+_SELF = re.compile(r"我(区|县|市|镇|乡|街道|局|委|办|院|校|中心)")
+_SELF_ENDS = {"校": ("学校", "中学", "小学", "学院", "大学"), "委": ("委", "委员会"), "办": ("办", "办公室")}
+# not a name's first character: generic (全区, 辖区 …) or a bare level (市教育局 names no city)
+_NOT_NAMES = ("全", "本", "该", "各", "辖", "城", "片", "社", "景", "园", "小", "我", "市", "县", "区", "省", "镇", "乡")
+_BEFORE_NAME = ("在", "与", "向", "由", "经", "对", "据", "为", "是")
+_NOT_IN_NAMES = re.compile(r"按照|根据|围绕|结合|公开|工作|信息|推进|加强|开展|我|本|全")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def agency_from_intro(lines: list[Line]) -> Sourced | None:
+    """The issuer of a body that names itself only as 我区/我局: the name its opening repeats.
+
+    A page fragment (the article region of a portal page) has no title and no 落款; its opening
+    paragraph still says "我区编制完成了本报告 … 可在平潭综合实验区…网站下载 … 请与平潭综合实验区
+    …办公室联系". The name taken is the longest one ending like the self-reference (区 for 我区)
+    that the opening repeats at least twice, each time after a different character (so
+    "综合实验区" never wins over "平潭综合实验区"). None when the opening does not say.
+    """
+    opening = normalise(" ".join(ln.text for ln in lines if ln.kind != "table")[:1500])
+    self_ref = _SELF.search(opening)
+    if not self_ref:
+        return None
+    ends = _SELF_ENDS.get(self_ref.group(1), (self_ref.group(1),))
+    names: set[str] = set()
+    for run in _CJK_RUN.findall(opening):
+        for i in range(len(run)):
+            if i and not run[:i].endswith(_BEFORE_NAME):
+                continue  # a name starts a clause or follows 在/与/向 …
+            for j in range(i + 3, min(len(run), i + 15) + 1):
+                cand = run[i:j]
+                if cand.endswith(ends) and not cand.startswith(_NOT_NAMES) and not _NOT_IN_NAMES.search(cand):
+                    names.add(cand)
+    best: tuple[int, int, str] | None = None
+    for name in names:
+        starts = [m.start() for m in re.finditer(re.escape(name), opening)]
+        before = {opening[k - 1] if k else "" for k in starts}
+        if len(starts) < 2 or (len(before) == 1 and re.match(r"[\u4e00-\u9fff]", next(iter(before)) or "")):
+            continue  # said once, or always inside a longer name
+        key = (len(name), len(starts), name)
+        best = max(best, key) if best else key
+    if best is None:
+        return None
+    _, count, name = best
+    return Sourced(value=name, source="body",
+                   detail=f"正文自称“{self_ref.group(0)}”，开头多次出现“{name}”（{count}次），据此推断")
 
 
 # --------------------------------------------------------------------------- agency kind
