@@ -162,3 +162,10 @@ def test_shiyou_standards_judge_recent_work_summaries_only(pingtan_dir, seeds_di
     assert evaluate(sub(GOOD_PARTS, year=2013, doc_type="work_summary"), packs, CheckContext()) == []
     recent = sub(GOOD_PARTS, year=2021, doc_type="work_summary")
     assert {f.rule_id for f in evaluate(recent, packs, CheckContext())} >= {"SY-D01", "SY-D05"}
+
+
+def test_lg_c04_tax_relief_is_not_a_fee_waiver(pingtan_dir, legacy):
+    """The 2013 tax bureau report: 减免税…减免金额219062.78元 is tax relief; no fee statement."""
+    s = extract(read_document(pingtan_dir / "annual" / "2013_dsj" / "page.html"))[0]
+    [f] = [f for f in evaluate(s, legacy, CheckContext()) if f.rule_id == "LG-C04"]
+    assert f.outcome == "fail" and "收费及减免" in f.message
