@@ -94,3 +94,39 @@ def test_utf8_and_gbk_copies_give_identical_output(pingtan_dir, tmp_path, monkey
 def test_collection_prints_each_part(seeds_dir):
     views = json.loads(run(seeds_dir / "003_391da73ada556ced.txt", "--format", "json").output)
     assert len(views) == 14 and views[13]["id"].endswith("#14")
+
+
+APP_ROWS_2019 = ["new", "carried_in", "granted", "partial", *[f"refused_{i}" for i in range(1, 9)],
+                 *[f"unavailable_{i}" for i in range(1, 4)], *[f"not_processed_{i}" for i in range(1, 6)],
+                 "other", "handled_total", "carried_out"]
+APP_COLS = ["natural", "commercial", "research", "nonprofit", "legal", "other_org", "total"]
+
+
+def test_table_rows_and_columns_in_the_official_order(seeds_dir):
+    [v] = json.loads(run(seeds_dir / "001_6c6888ab43a2d839.txt", "--format", "json").output)
+    t = v["tables"]
+    assert list(t["proactive"]["cells"]) == ["rules", "normative_docs", "licensing", "other_services", "penalties",
+                                             "enforcement", "fees", "procurement"]
+    assert list(t["proactive"]["cells"]["licensing"]) == ["prev_items", "change", "decisions"]
+    assert list(t["proactive"]["cells"]["procurement"]) == ["projects", "amount"]
+    assert list(t["applications"]["cells"]) == APP_ROWS_2019
+    assert all(list(cols) == APP_COLS for cols in t["applications"]["cells"].values())
+    assert list(t["review_litigation"]["cells"]) == ["review", "suit_direct", "suit_after_review"]
+    assert list(t["review_litigation"]["cells"]["review"]) == ["upheld", "corrected", "other", "pending", "total"]
+
+
+def test_subtotals_and_unknown_keys_have_a_fixed_place():
+    from gxaudit.extract.view import table_view
+    from gxaudit.model import Cell, Table
+
+    cells = {k: {"total": Cell(value=0), "natural": Cell(value=0)}
+             for k in ("zzz", "refused_2", "refused_subtotal", "new", "refused_1")}
+    view = table_view(Table(key="applications", variant="2021", cells=cells))
+    assert list(view["cells"]) == ["new", "refused_subtotal", "refused_1", "refused_2", "zzz"]
+    assert list(view["cells"]["new"]) == ["natural", "total"]
+    legacy = Table(key="legacy_stats", variant="legacy",
+                   cells={k: {"cumulative": Cell(value=1), "year": Cell(value=1)}
+                          for k in ("replies_total", "proactive_total", "req_fax")})
+    view = table_view(legacy)
+    assert list(view["cells"]) == ["proactive_total", "req_fax", "replies_total"]
+    assert list(view["cells"]["req_fax"]) == ["year", "cumulative"]

@@ -1,17 +1,21 @@
 """What the extractor saw, as the stable `gxaudit inspect` JSON and its Chinese text form.
 
-The JSON is an interface (docs/inspect-json.md): keys are always present, in a fixed order,
-values are plain JSON (dates as ISO strings, blanks as null). Nothing that differs between
+The JSON is an interface (docs/inspect-json.md): keys are always present, in a fixed order
+(a table's rows and columns in the order the official table prints them), values are plain JSON (dates as ISO strings, blanks as null). Nothing that differs between
 two encodings of the same text (sha256, the detected encoding) is in it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from gxaudit.extract.doctype import LABELS as DOC_TYPES
 from gxaudit.extract.sections import LEGACY_PARTS, OFFICIAL_PARTS
+from gxaudit.extract.tables.legacy_labels import COLS as LEGACY_COLS
+from gxaudit.extract.tables.legacy_labels import LABELS as LEGACY_ROWS
+from gxaudit.extract.tables.templates import SUBTOTAL_SUFFIX, col_keys, row_keys
 from gxaudit.model import Loc, Sourced, Submission, Table
 
 TABLE_KEYS = ("proactive", "applications", "review_litigation", "legacy_stats")
@@ -36,10 +40,35 @@ def location(loc: Loc) -> dict[str, Any]:
     return {"file": loc.file, "page": loc.page, "line": loc.line, "block": loc.block, "sheet": loc.sheet}
 
 
+def _in_order(keys: Iterable[str], official: Iterable[str]) -> list[str]:
+    """`keys` in the official order; a group's printed subtotal just before its first sub-row;
+    keys no template knows last, sorted (so the order never depends on how a table was read)."""
+    order: list[str] = []
+    for k in official:
+        if k.endswith("_1"):
+            order.append(k[:-2] + SUBTOTAL_SUFFIX)
+        order.append(k)
+    have = set(keys)
+    return [k for k in order if k in have] + sorted(have - set(order))
+
+
+def _row_order(t: Table) -> tuple[str, ...]:
+    if t.key == "legacy_stats":
+        return tuple(LEGACY_ROWS)
+    return row_keys(t.key, t.variant)
+
+
+def _col_order(t: Table, row: str) -> tuple[str, ...]:
+    if t.key == "legacy_stats":
+        return tuple(LEGACY_COLS)
+    return col_keys(t.key, t.variant, row) if t.key == "proactive" else col_keys(t.key, t.variant)
+
+
 def table_view(t: Table | None) -> dict[str, Any] | None:
     if t is None:
         return None
-    cells = {row: {col: c.value for col, c in sorted(cols.items())} for row, cols in sorted(t.cells.items())}
+    cells = {row: {col: t.cells[row][col].value for col in _in_order(t.cells[row], _col_order(t, row))}
+             for row in _in_order(t.cells, _row_order(t))}
     return {
         "variant": t.variant,
         "source": t.source,
