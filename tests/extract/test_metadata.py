@@ -177,3 +177,26 @@ def test_seed_003_parts_without_a_name_say_so(seeds_dir):
     # no part has a year (20xx only), and each says so
     assert all(s.report_year.value is None for s in subs)
     assert all(sum("未能识别报告年度" in w for w in s.warnings) == 1 for s in subs)
+
+
+def test_issuer_before_about_is_the_whole_name(pingtan_dir):
+    sub = read(pingtan_dir / "pages/gsgg_108735/page.txt", "gsgg_108735/page.txt")
+    assert (sub.agency.value, sub.agency.source) == ("平潭综合实验区市场监督管理局", "title")
+    assert sub.agency_kind.value == "县直部门"
+    # a notice has no report year to miss: no year warning for it
+    assert sub.doc_type.value == "other"
+    notice = submission_from_text("平潭县人民政府关于恢复电动摩托车登记的通告\n各有关单位：现将有关事项通告如下。")
+    assert notice.agency.value == "平潭县人民政府" and notice.report_year.value is None
+    assert not any("未能识别报告年度" in w for w in notice.warnings)
+
+
+@pytest.mark.parametrize(("name", "kind"), [("霍邱县", "县级政府"), ("鼓楼区", "县级政府"), ("达拉特旗", "县级政府"),
+                                            ("义乌市", "县级政府"), ("北厝金井湾片区", None), ("杭州市", None)])
+def test_bare_county_names_are_county_governments(name, kind):
+    assert agency_kind_of(name) == kind
+
+
+def test_placeholder_year_is_named(seeds_dir):
+    subs = extract(read_document(seeds_dir / "003_391da73ada556ced.txt", "003.txt"))
+    assert "“20xx年”" in subs[0].report_year.detail
+    assert any("未能识别报告年度（年份是占位符" in w for w in subs[0].warnings)

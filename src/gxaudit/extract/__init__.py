@@ -119,7 +119,7 @@ def _submission(doc: Document, body: Body, lines: list[Line], man: dict[str, str
               Sourced(value=str(year.value), source=year.source, detail="报告年度") if year.value else Sourced())
     published = metadata.published_of(body, lines, meta, man) if k == 1 or n == 1 else Sourced(
         detail="合集中的单篇，无发布日期")
-    warnings.extend(_unknown(doc.path, k, n, agency, year))
+    warnings.extend(_unknown(doc.path, k, n, agency, year, str(dtype.value)))
     return Submission(
         id=sid, file=doc.path, sha256=doc.sha256, format=doc.format, title=title, agency=agency,
         agency_kind=kind, report_year=year, period=period, doc_type=dtype, published_at=published,
@@ -128,8 +128,10 @@ def _submission(doc: Document, body: Body, lines: list[Line], man: dict[str, str
     )
 
 
-def _unknown(path: str, k: int, n: int, agency: Sourced, year: Sourced) -> list[str]:
-    """Say so when who or which year is unknown: such a part must not pass for a real report."""
+def _unknown(path: str, k: int, n: int, agency: Sourced, year: Sourced, dtype: str) -> list[str]:
+    """Say so when who or which year is unknown: such a part must not pass for a real report.
+
+    The year only matters for reports and summaries (a notice has no report year)."""
     where = f"{path}（第{k}篇）" if n > 1 else path
 
     def why(s: Sourced, said: str) -> str:
@@ -140,7 +142,7 @@ def _unknown(path: str, k: int, n: int, agency: Sourced, year: Sourced) -> list[
     if agency.value is None:
         out.append(f"{where}：未能识别单位名称{why(agency, '未能识别发布单位')}，不能作为某单位的报告评分；"
                    "请在 manifest.csv 的“单位”列填写。")
-    if year.value is None:
+    if year.value is None and (dtype.startswith("annual_report") or dtype == "work_summary"):
         out.append(f"{where}：未能识别报告年度{why(year, '未能识别报告年度')}；请在 manifest.csv 的“期间”列填写。")
     return out
 

@@ -25,9 +25,10 @@ _ORG_END = (
 )
 _ORG = re.compile(rf"^(?:关于)?\s*(\S{{2,30}}?{_ORG_END})")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_ABOUT = re.compile(r"关于")
 _PERIOD_LINE = re.compile(r"统计(?:期限|时限|期间|区间)\D{0,6}((?:19|20)\d{2})\s*年")
 _PUBLISHED_LINE = re.compile(r"(?:发布日期|发布时间|发布于|公开日期)\s*[:：]?\s*(.{6,24})")
-_TITLE_WORDS = re.compile(r"报告|总结|汇报|函|通知|意见|情况|要点|计划|方案")
+_TITLE_WORDS = re.compile(r"报告|总结|汇报|函|通知|通告|公告|公示|决定|批复|请示|意见|情况|要点|计划|方案|办法")
 
 
 # --------------------------------------------------------------------------- title
@@ -85,9 +86,13 @@ def clean_name(name: str) -> str | None:
 
 
 def agency_from_title(title: str) -> str | None:
-    """The issuer a title names: text before the year, else the leading organisation name."""
+    """The issuer a title names: the text before the year or 关于, else the leading organisation name.
+
+    "平潭综合实验区市场监督管理局关于依法注销…的公告" is the 市场监督管理局, not the 实验区 its
+    name starts with: the whole head before 关于 is the name when it ends like one.
+    """
     title = normalise(title).strip()
-    m = _TITLE_YEAR.search(title)
+    m = _TITLE_YEAR.search(title) or _ABOUT.search(title)
     if m and m.start() >= 2:
         head = title[: m.start()]
         org = re.match(rf"^(?:关于)?\s*(.{{2,30}}?{_ORG_END})\s*$", head) or re.match(
@@ -221,6 +226,7 @@ _SCHOOL = re.compile(r"(?:中学|小学|学校|学院|大学|幼儿园|中专|�
 _STREET = re.compile(r"街道(?:办事处)?$")
 _TOWN = re.compile(r"(?:[镇乡](?:人民政府)?|片区管理局|片区管委会)$")
 _GOV = re.compile(r"(?:[县区旗市]人民政府|实验区|开发区|新区|管委会|管理委员会|实验区管委会)$")
+_COUNTY = re.compile(r"[^\s省市州]{1,8}(?:自治县|县|旗|(?<![片社景园小城])区)")
 _DEPT = re.compile(r"(?:局|委|办|办公室|委员会|中心|站|所|院|队|厅|社科联|联合会)$")
 _PREFECTURE = re.compile(r"^\S{1,8}?(?:州|盟|地区)(?!县|区)")
 
@@ -243,6 +249,8 @@ def agency_kind_of(name: str | None) -> str | None:
         return "乡镇"
     if _GOV.search(name):
         return "县级政府" if not re.search(r"省|自治区", name) else "其他"
+    if _COUNTY.fullmatch(name) or name in county_level_cities():
+        return "县级政府"  # a county, banner or district named bare (霍邱县): its government
     if _DEPT.search(name):
         if re.search(r"^\S*?省|自治区|厅$", name):
             return "其他"
@@ -275,7 +283,13 @@ def report_year_of(title: Sourced, lines: list[Line], manifest: dict[str, str]) 
     years = years_in(head[:400])
     if years:
         return Sourced(value=years[0], source="body", detail="正文开头出现的第一个年份")
+    placeholder = _PLACEHOLDER_YEAR.search(normalise(" ".join([str(title.value or ""), head])))
+    if placeholder:
+        return Sourced(detail=f"未能识别报告年度：年份是占位符（如“{placeholder.group(0)}”），像是范文")
     return Sourced(detail="未能识别报告年度")
+
+
+_PLACEHOLDER_YEAR = re.compile(r"(?:19|20)(?:[xX×]{2}|_{2,})\s*年|(?<![\w])[xX×]{1,2}年")
 
 
 def published_of(body: Body, lines: list[Line], meta: dict[str, str], manifest: dict[str, str]) -> Sourced:
