@@ -113,7 +113,7 @@ def test_exit_codes(county, tmp_path):
     r = run([tmp_path / "empty", "--no-history"])
     assert r.exit_code == 2 and "没有可评分的文件" in r.output
     cfg = tmp_path / "gx.toml"
-    cfg.write_text("broken = true\n", encoding="utf-8")
+    cfg.write_text("[ranking]\nbroken = true\n", encoding="utf-8")
     r, _ = score(county, tmp_path, "--config", cfg, fmt="table")
     assert r.exit_code == 2 and "未知的检查类型" in r.output
     cfg.write_text("broken = [\n", encoding="utf-8")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import importlib
 import os
 import sys
@@ -11,6 +10,7 @@ import click
 
 from gxaudit import __version__
 from gxaudit.cli import zh_click
+from gxaudit.cli.options import os_reason
 
 COMMAND_MODULES = (
     # one module per command (or command group); each defines `command`
@@ -40,22 +40,11 @@ for _name in COMMAND_MODULES:
     cli.add_command(importlib.import_module(f"gxaudit.cli.{_name}").command)
 zh_click.localise_metavars(cli)
 
-OS_REASONS = {
-    errno.ENOENT: "路径不存在",
-    errno.EACCES: "没有权限",
-    errno.EPERM: "没有权限",
-    errno.EROFS: "只读的磁盘或文件夹",
-    errno.ENOSPC: "磁盘空间不足",
-    errno.ENOTDIR: "路径中有一段不是文件夹",
-    errno.EISDIR: "这是文件夹，需要文件",
-    errno.EEXIST: "已有同名文件",
-}
-
 
 def os_error_message(exc: OSError) -> str:
     """A file-system failure the user can fix (an --out folder they cannot write, a full disk)."""
     where = exc.filename or "（未知路径）"
-    reason = OS_REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+    reason = os_reason(exc)
     return f"错误：无法读写 {where}（{reason}）：请检查该路径是否存在、能否写入，或换一个文件夹（如 --out、--history）"
 
 

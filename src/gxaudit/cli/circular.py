@@ -12,6 +12,8 @@ from pathlib import Path
 
 import click
 
+from gxaudit.cli.options import period_option
+
 FORMATS = ("docx", "md")
 EXIT_USAGE = 2
 
@@ -22,7 +24,7 @@ def _fail(message: str) -> None:
 
 
 @click.command("circular")
-@click.option("--period", required=True, help="期次：月度如 2025-11，年度如 2025")
+@click.option("--period", required=True, callback=period_option, help="期次：月度如 2025-11，年度如 2025")
 @click.option("--history", "history_path", type=click.Path(path_type=Path),
               help="历史库（默认 .gxaudit/history.sqlite）")
 @click.option("--format", "formats", default="docx,md", show_default=True, help="输出格式：docx,md")

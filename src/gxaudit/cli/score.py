@@ -14,6 +14,8 @@ from pathlib import Path
 
 import click
 
+from gxaudit.cli.options import output_folder_problem, period_option, score_line_option, unknown_sections
+
 FORMATS = ("table", "json", "csv", "xlsx", "html")
 OUTPUT_NAMES = {"json": "result.json", "csv": "ranking.csv", "xlsx": "report.xlsx", "html": "report.html"}
 EXIT_OK, EXIT_THRESHOLD, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
@@ -103,7 +105,7 @@ def exit_code(result, unreadable: list[str], fail_under: float | None) -> int:
 
 @click.command("score")
 @click.argument("dirs", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--period", help="期次：年度如 2025，月度如 2025-10（默认按材料推断）")
+@click.option("--period", callback=period_option, help="期次：年度如 2025，月度如 2025-10（默认按材料推断）")
 @click.option("--as-of", "as_of", help="检查日期 YYYY-MM-DD（默认为期次最后一天）")
 @click.option("--packs", help="规则包，逗号分隔（默认全部适用的规则包）")
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="配置文件（默认 ./gxaudit.toml）")
@@ -112,7 +114,8 @@ def exit_code(result, unreadable: list[str], fail_under: float | None) -> int:
               help="报告输出文件夹")
 @click.option("--history", "history_path", type=click.Path(path_type=Path), help="历史库（默认 .gxaudit/history.sqlite）")
 @click.option("--no-history", is_flag=True, help="不读写历史库")
-@click.option("--fail-under", type=float, help="有单位总分低于此值时退出码为 1")
+@click.option("--fail-under", type=float, callback=score_line_option,
+              help="总分线（0～100）：有单位总分低于此值时退出码为 1")
 @click.option("--jobs", type=int, help="并行进程数（默认 CPU 核数）")
 @click.option("--no-cache", is_flag=True, help="不使用提取缓存")
 @click.option("--cache-max-mb", "cache_max_mb", type=float,
@@ -148,6 +151,10 @@ def command(dirs, period, as_of, packs, config_path, formats, out, history_path,
     except RuleFileError as exc:
         fail_usage(str(exc))
     config = dict(rules_config.other)  # sections the rules stage does not own
+    if typos := unknown_sections(config, rules_config.source):
+        fail_usage("\n".join(typos))
+    if any(f != "table" for f in fmts) and (problem := output_folder_problem(out)):
+        fail_usage(problem)
     hist = _section(config, "history")
     history = None if no_history else Path(history_path or hist.get("path") or DEFAULT_PATH)
     cache = None if no_cache else Path(_section(config, "cache").get("dir") or

@@ -38,6 +38,7 @@ from. A name that matches nothing (a rule id, a pack id, a key) is an error, not
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,11 +101,23 @@ def load_config(path: Path | None = None) -> Config:
     try:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+    except tomllib.TOMLDecodeError as e:
+        raise RuleFileError([toml_problem(path, e)]) from None
+    except (OSError, UnicodeDecodeError) as e:
         raise RuleFileError([Problem(str(path), 1, 1, "", f"配置文件无法读取：{e}")]) from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("gxaudit", {})
     return from_dict(data, str(path), text, base=path.parent)
+
+
+def toml_problem(path: Path, e: tomllib.TOMLDecodeError) -> Problem:
+    """A TOML syntax error at its own line, in words a clerk can act on (the parser's own
+    English detail kept in brackets); bare Chinese keys are the usual cause."""
+    m = re.search(r"\(at line (\d+), column (\d+)\)", str(e))
+    line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
+    detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(e)) or "语法错误"
+    return Problem(str(path), line, col, "", f"配置文件 TOML 格式有误（{detail}）：检查这一行的方括号、引号和等号；"
+                                              "中文键名要加引号，如 \"县直部门\" = \"县直部门\"")
 
 
 def from_dict(data: dict[str, Any] | Config | None, source: str = "gxaudit.toml", text: str = "",
@@ -117,9 +130,14 @@ def from_dict(data: dict[str, Any] | Config | None, source: str = "gxaudit.toml"
     cfg = Config(source=source, lines=text.splitlines())
     problems = []
     packs = data.pop("packs", None)
+    select = data.pop("select", None)  # the selection, also when there are no [packs.<id>] tables
     if isinstance(packs, dict):  # [packs.<id>] tables: per-pack settings (selection then by `select`)
         cfg.pack_settings = dict(packs)
-        packs = data.pop("select", None)
+        packs = select
+    elif select is not None:
+        if packs is not None:
+            problems.append(cfg.problem("select", "select", "packs 与 select 都在选规则包：只保留一个"))
+        packs = select
     weights = data.pop("weights", {})  # [weights] <pack-id> = 2, usable beside a `packs` list
     if isinstance(weights, dict):
         for pid, w in weights.items():
