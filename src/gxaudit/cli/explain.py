@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -44,5 +46,18 @@ def command(rule_id, config_path) -> None:
                     lines.append(f"曾用编号：{'、'.join(rule.aliases)}")
                 click.echo("\n".join(lines))
                 return
-    click.echo(f"没有编号为“{rule_id}”的规则。请用 gxaudit rules list 查看全部规则。", err=True)
+    known = sorted({rid for pack in packs for _, rule in pack.rules() for rid in (rule.id, *rule.aliases)})
+    near = similar_ids(rule_id, known)
+    hint = f"您要找的是不是：{'、'.join(near)}？" if near else ""
+    click.echo(f"错误：没有编号为“{rule_id}”的规则。{hint}请用 gxaudit rules list 查看全部规则。", err=True)
     sys.exit(2)
+
+
+def similar_ids(typed: str, known: list[str]) -> list[str]:
+    """Near ids: same letters in another case (ar21-s03), a dropped zero (AR21-S3), a slip."""
+    folded = {k.upper().replace("-", ""): k for k in known}
+    key = typed.strip().upper().replace("-", "").replace("_", "")
+    exact = folded.get(key) or folded.get(re.sub(r"(\D)(\d)$", r"\g<1>0\2", key))
+    if exact:
+        return [exact]
+    return [folded[k] for k in difflib.get_close_matches(key, list(folded), n=3, cutoff=0.75)]

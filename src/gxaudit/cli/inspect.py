@@ -1,6 +1,6 @@
 """`gxaudit inspect FILE...`: what the extractor saw. Wiring and argument parsing only.
 
-Exit codes: 0 ok; 2 usage or manifest error; 3 some files could not be read (they are still
+Exit codes: 0 ok; 2 usage (a folder or a path that does not exist) or manifest error; 3 some files could not be read (they are still
 printed, with the reason, after everything else).
 """
 
@@ -40,6 +40,14 @@ def command(files: tuple[Path, ...], fmt: str) -> None:
     from gxaudit.ingest import read_or_fail
     from gxaudit.model import ReadFailure
 
+    for path in files:
+        if path.is_dir():
+            click.echo(f"错误：{path} 是文件夹：inspect 查看单个文件（可写多个，如 gxaudit inspect {path / '*.docx'}）；"
+                       f"对整个文件夹评分请用 gxaudit score {path}", err=True)
+            sys.exit(EXIT_USAGE)
+        if not path.exists():
+            click.echo(f"错误：找不到文件 {path}：请检查路径和文件名", err=True)
+            sys.exit(EXIT_USAGE)
     cache: dict[Path, dict] = {}
     views = []
     unreadable = 0
