@@ -92,7 +92,7 @@ def _submission(doc: Document, body: Body, lines: list[Line], man: dict[str, str
         if n == 1:
             warnings.append(f"{doc.path}：标题“{title_text}”表明这是范文网站的合集，不是单位自己的报告。")
     outline = build_outline(lines, set(skip))
-    agency = metadata.agency_of(title, body, lines, meta, doc.path if n == 1 else "", man)
+    agency = metadata.agency_of(title, body, lines, meta, doc.path if n == 1 else "", man, collection=n > 1)
     kind = (Sourced(value=man["kind"], source="manifest") if man.get("kind") else
             Sourced(value=metadata.agency_kind_of(agency.value), source=agency.source,
                     detail="由单位名称推断") if agency.value else Sourced(detail="单位不明，无法判断类别"))

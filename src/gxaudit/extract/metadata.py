@@ -123,9 +123,19 @@ def signature(lines: list[Line]) -> tuple[str | None, dt.date | None]:
 
 
 def agency_of(title: Sourced, body: Body, lines: list[Line], meta: dict[str, str], path: str,
-              manifest: dict[str, str]) -> Sourced:
+              manifest: dict[str, str], collection: bool = False) -> Sourced:
+    """The issuer. In a part of a collection a name in the text is whoever wrote the original
+    the essay site copied, never the body that submitted the file: it is named in `detail` only."""
     if manifest.get("agency"):
         return Sourced(value=manifest["agency"], source="manifest")
+    found = _agency_in_text(title, body, lines, meta, path)
+    if found.value and collection:
+        return Sourced(detail=f"未能识别发布单位：合集中的单篇，文中提到“{found.value}”（{found.detail}），"
+                              "不能据此认定报送单位")
+    return found
+
+
+def _agency_in_text(title: Sourced, body: Body, lines: list[Line], meta: dict[str, str], path: str) -> Sourced:
     if title.value:
         name = agency_from_title(str(title.value))
         if name:
