@@ -92,3 +92,13 @@ def unknown_sections(other: dict, source: str) -> list[str]:
         hint = f"是不是 [{near[0]}]？" if near else f"可用的有：{'、'.join(known)}"
         messages.append(f"配置文件 {source} 中的“{key}”不是 gxaudit 的设置：{hint}")
     return messages
+
+
+def table_width() -> int | None:
+    """Columns for the ranking table: the terminal's (or $COLUMNS), None when piped to a file."""
+    import shutil
+    import sys
+
+    if os.environ.get("COLUMNS") or sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return None

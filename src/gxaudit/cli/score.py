@@ -14,7 +14,13 @@ from pathlib import Path
 
 import click
 
-from gxaudit.cli.options import output_folder_problem, period_option, score_line_option, unknown_sections
+from gxaudit.cli.options import (
+    output_folder_problem,
+    period_option,
+    score_line_option,
+    table_width,
+    unknown_sections,
+)
 
 FORMATS = ("table", "json", "csv", "xlsx", "html")
 OUTPUT_NAMES = {"json": "result.json", "csv": "ranking.csv", "xlsx": "report.xlsx", "html": "report.html"}
@@ -179,7 +185,7 @@ def command(dirs, period, as_of, packs, config_path, formats, out, history_path,
     if "table" in fmts:
         from gxaudit.report import terminal
 
-        click.echo(terminal.render(result), nl=False)
+        click.echo(terminal.render(result, width=table_width()), nl=False)
     for path in write_outputs(result, fmts, out):
         click.echo(f"已写入 {path}", err=True)
     sys.exit(exit_code(result, unreadable, fail_under))
