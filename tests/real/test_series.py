@@ -23,10 +23,12 @@ CROSS_AGREE = [("2012", "平潭县人民政府", "LG-H01"), ("2013", "平潭县�
                ("2018", "平潭综合实验区", "LG-H01"), ("2020", "平潭综合实验区", "AR19-H01"),
                ("2020", "平潭综合实验区", "AR19-H02"), ("2021", "平潭综合实验区", "AR21-H01"),
                ("2024", "平潭综合实验区", "AR21-H01"), ("2025", "平潭综合实验区", "AR21-H01")]
-# no previous year in the series (2010, 2016, 2022 missing) or last year's table has no such rows
+# no previous year in the series (2010, 2016, 2022 missing)
 NO_PREVIOUS = [("2011", "平潭综合实验区", "LG-H01"), ("2011", "平潭县人民政府", "LG-H01"),
-               ("2017", "平潭综合实验区", "LG-H01"), ("2023", "平潭综合实验区", "AR21-H01"),
-               ("2019", "平潭综合实验区", "AR19-H01"), ("2021", "平潭综合实验区", "AR21-H02")]
+               ("2017", "平潭综合实验区", "LG-H01"), ("2023", "平潭综合实验区", "AR21-H01")]
+# last year's report is in another format with no such rows (2018 free form → 2019; 2020's 表二 → 2021)
+FORMAT_CHANGE = [("2019", "平潭综合实验区", "AR19-H01"), ("2019", "平潭综合实验区", "AR19-H02"),
+                 ("2021", "平潭综合实验区", "AR21-H02")]
 CROSS_RULES = {"LG-H01", "AR19-H01", "AR19-H02", "AR21-H01", "AR21-H02"}
 
 
@@ -74,6 +76,11 @@ def test_consecutive_years_that_agree_pass(scored, key):
 def test_without_last_year_it_says_so(scored, key):
     f = _finding(scored, *key)
     assert f is not None and f.outcome == "cannot_evaluate"
+
+
+@pytest.mark.parametrize("key", FORMAT_CHANGE)
+def test_across_a_format_change_nothing_is_claimed(scored, key):
+    assert _finding(scored, *key) is None  # not applicable: neither a failure nor a pass shown
 
 
 def test_splits_only_last_year_decides_are_decided_with_evidence(scored):
