@@ -7,12 +7,14 @@ is cut into text rows (one Block each, heading or paragraph by its numbering) an
 regions (a Block per run of table rows), so that sections, metadata and the table reader all
 see what a docx of the same report would give.
 
-A row is text when it holds one value only (merged copies count once) and either
+A row is text when it holds one value only (merged copies count once), that value is not just
+digits (a row of zeros is data), and it either
 - is a numbered heading that is not a table row label ("一、总体情况", not "（三）不予公开"),
-- reads as prose (a sentence end, or long), or
+- reads as prose (a sentence end, or 60+ characters: longer than any official row label), or
 - stands apart from the tables (neither neighbour row is a table row: a title, a 落款).
 Everything else stays in the table: a one-value row inside a table ("三、本年度办理结果",
-"第二十条第（一）项" spread over a caption row) is part of that table.
+"第二十条第（一）项" spread over a caption row) is part of that table. Only sheets are cut: a
+docx or html table is a table its author drew.
 
 Locations: a text row's Loc gets `line` = the sheet row (1-based) so messages read
 "工作表“年报” 第3行"; a table region keeps the sheet's Loc with `line` = its first sheet row,
