@@ -69,12 +69,25 @@ def make_progress(enabled: bool):
     return bar, update
 
 
+def remove_stale_temps(out: Path) -> list[Path]:
+    """Hidden temp files of our own reports (`.result.json.x1y2.tmp`) that a killed run left."""
+    names = [*OUTPUT_NAMES.values(), "findings.csv"]
+    if not out.is_dir():
+        return []
+    stale = [p for p in out.iterdir() if p.name.startswith(".") and p.name.endswith(".tmp")
+             and any(p.name.startswith(f".{n}.") for n in names) and p.is_file()]
+    for p in stale:
+        p.unlink(missing_ok=True)
+    return stale
+
+
 def write_outputs(result, formats: list[str], out: Path) -> list[Path]:
     """Each file is replaced atomically (report/atomic.py): a kill between two leaves each
     one either the previous run's or this run's, never half of one."""
     from gxaudit import crashpoints
     from gxaudit.report import csvout, jsonout
 
+    remove_stale_temps(out)
     written: list[Path] = []
     for fmt in formats:
         if written:
