@@ -68,3 +68,17 @@ def test_003_template_placeholders_in_the_collection(seeds_dir, packs):
     assert len(docs) > 1  # several summaries run together
     assert any(d.get("HY-01") == "fail" for d in docs)  # 20xx / x年 / 20__
     assert any(d.get("HY-03") == "fail" for d in docs)  # "(通用14篇)"
+
+
+@pytest.mark.parametrize("prefix", ["000", "002"])
+def test_a_document_that_is_not_a_report_is_not_graded_pass(seeds_dir, prefix):
+    """FC-02 is a veto: the annual-report packs do not apply to a summary, so without it the few
+    packs that do would grade it 合格."""
+    from gxaudit import scoring
+
+    packs = load_packs(PACKS)
+    subs = extract(read_document(_seed(seeds_dir, prefix)))
+    findings = [f for s in subs for f in evaluate(s, packs, CheckContext())]
+    card = scoring.scorecard(prefix, subs, findings, packs)
+    assert card.veto and card.grade == "不合格"
+    assert [f.veto for f in card.findings if f.rule_id == "FC-02"] == [True]
