@@ -17,7 +17,7 @@ STATUS_ZH = {"scored": "已评分", "not_scored": "未评分", "unreadable": "�
 RANKING_HEAD = ["名次", "单位", "排名分组", "总分", "等级", "状态", "名次变化", "上期名次", "说明", "文件"]
 FINDING_HEAD = ["单位", "规则", "规则包", "指标", "问题", "严重程度", "结果", "扣分", "处数",
                 "连续未整改", "说明", "位置", "原文", "报告值", "计算值", "依据", "整改建议"]
-OUTCOME_ZH = {"fail": "不符合", "pass": "符合", "not_applicable": "不适用", "cannot_evaluate": "无法判断"}
+OUTCOME_ZH = {"fail": "不符合", "pass": "符合", "not_applicable": "不适用", "cannot_evaluate": "无法评估"}
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 

@@ -40,7 +40,7 @@ def ranking_tables(result: RunResult, width: int | None = None) -> str:
                 if card.status_reason:
                     note = card.status_reason if r.status != "scored" else f"{note} {card.status_reason}".strip()
                 if card.cannot_evaluate and r.status == "scored":
-                    note = f"{note} 无法判断 {card.cannot_evaluate} 项".strip()
+                    note = f"{note} 无法评估 {card.cannot_evaluate} 项".strip()
             body.append(["" if r.rank is None else r.rank, r.agency, _num(r.total), r.grade or "",
                          _change(r.rank_change, r.status), _shorten(note, 60)])
         table = fitted(body, ["名次", "单位", "总分", "等级", "名次变化", "说明"], 5, width)
