@@ -59,7 +59,7 @@ def test_markdown(result, previous):
     for heading in ("## 一、总体情况", "## 二、排名情况", "## 三、好的做法", "## 四、存在的主要问题",
                     "## 五、各单位存在的问题", "## 六、整改要求", "### 附件"):
         assert heading in text
-    assert "| 3 | 南山乡 | 52.0 | 不合格 | — | 已评分 |" in text
+    assert "| 3 | 南山乡 | 52.0 | 不合格 | 持平 | 已评分 |" in text
     assert "|  | 县民政局 |  |  |  | 未报送 |" in text
     assert "1. 申请情况表“总计”列：新收12件+上年结转2件≠办理14件+结转0件（扣10分，**连续未整改**）" in text
     assert "**北坡镇**：报送材料无法读取：北坡镇年报.pdf 是扫描件" in text
@@ -79,7 +79,7 @@ def test_docx(result, previous, tmp_path):
     assert "关于2025年11月政务公开工作情况的通报" in text
     for h in ("一、总体情况", "六、整改要求", "附件"):
         assert h in text
-    assert ["3", "南山乡", "52.0", "不合格", "—", "已评分"] in rows
+    assert ["3", "南山乡", "52.0", "不合格", "持平", "已评分"] in rows  # same rank as last period
     assert ["", "北坡镇", "", "", "", "无法读取"] in rows
     assert "1. 申请情况表“总计”列：新收12件+上年结转2件≠办理14件+结转0件（扣10分，连续未整改）。" in text
     for agency in ("县教育局", "县财政局"):

@@ -57,7 +57,7 @@ def fmt_change(row: RankRow) -> str:
         return ""
     change = row.prev_rank - row.rank
     if change == 0:
-        return "—"
+        return "持平"  # as the terminal says; a dash read as "no previous rank" there
     return f"↑{change}" if change > 0 else f"↓{-change}"
 
 
