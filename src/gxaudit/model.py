@@ -141,6 +141,12 @@ class Table(Model):
     # row key (or printed label) -> the printed run-together cells of a row not (fully) split,
     # so that a later step (last year's figures) can still decide it
     pending: dict[str, str] = Field(default_factory=dict)
+    # how cells were read, for a reviewer beside the cells (e.g. a split that only an identity
+    # decided); information, not problems: problems go to Submission.warnings
+    notes: list[str] = Field(default_factory=list)
+    # the year the figures are for, when the reader knows it (a 统计表 header's "2015年度", the
+    # report year): lets a cross-year step refuse a table that is not last year's
+    year: int | None = None
 
     def value(self, row: str, col: str) -> float | None:
         c = self.cells.get(row, {}).get(col)

@@ -35,7 +35,7 @@ def test_json_for_seed_001(seeds_dir, tmp_path, monkeypatch):
     assert v["sections"][0]["location"]["line"] == 2
     assert list(v["tables"]) == ["proactive", "applications", "review_litigation", "legacy_stats"]
     for t in v["tables"].values():
-        assert t is None or list(t) == ["variant", "source", "cells", "units", "unplaced", "extra_rows"]
+        assert t is None or list(t) == ["variant", "source", "cells", "units", "unplaced", "extra_rows", "notes"]
 
 
 def test_text_summary_in_chinese(seeds_dir):

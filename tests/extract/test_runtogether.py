@@ -84,10 +84,12 @@ def test_applications_and_review_fully_placed(pingtan_dir, name):
 
 
 def test_issue_examples(pingtan_dir):
-    t24, notes = read_page(pingtan_dir, "2024_syq")
+    t24, warnings = read_page(pingtan_dir, "2024_syq")
     new = t24["applications"].cells["new"]
     assert [new[c].value for c in APP_COLS] == [217, 1, 0, 0, 0, 0, 218]
-    assert any("本年新收" in n and "总计=自然人" in n for n in notes)  # decided by the row sum
+    # decided by the row sum: evidence kept beside the cells, not a warning
+    assert any("本年新收" in n and "总计=自然人" in n for n in t24["applications"].notes)
+    assert not any("唯一确定" in w for w in warnings)
     t21, _ = read_page(pingtan_dir, "2021_syq")
     rl = t21["review_litigation"].cells  # 10203120001200000
     assert [rl["review"][c].value for c in RL_COLS] == [1, 0, 2, 0, 3]

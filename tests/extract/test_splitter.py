@@ -97,6 +97,23 @@ def test_family_falls_together():
     sol = solve(cands, cons)
     assert sol.unique("t") is None
     assert set(sol.dropped) == {"year合计", "cum合计"}
+    # only the cumulative column breaks the printed digits; the year column fits (by a wrong
+    # reading) and was set aside with it
+    assert sol.contradicted == ["cum合计"]
+    assert sol.set_aside == {"year合计": ["cum合计"]}
+    assert sol.set_aside_groups() == [(["cum合计"], ["year合计"])]
+
+
+def test_family_failing_only_jointly_names_the_identity_that_failed():
+    # each member alone fits some reading of the shared row, both at once do not
+    cands = {"r": (["a", "b"], readings(["123"], ["int", "int"]))}  # 1|23 or 12|3
+    cons = [
+        Constraint((("r", "a", 1),), "a=1", D(-1), family="f"),  # only 1|23
+        Constraint((("r", "b", 1),), "b=3", D(-3), family="f"),  # only 12|3
+    ]
+    sol = solve(cands, cons)
+    assert sol.unique("r") is None and sol.dropped == ["a=1", "b=3"]
+    assert sol.contradicted == ["b=3"] and sol.set_aside == {"a=1": ["b=3"]}
 
 
 # ------------------------------------------------------------------ properties

@@ -76,6 +76,7 @@ def table_view(t: Table | None) -> dict[str, Any] | None:
         "units": dict(sorted(t.units.items())),
         "unplaced": list(t.unplaced),
         "extra_rows": sorted(t.extra_rows),
+        "notes": list(t.notes),
     }
 
 

@@ -94,8 +94,14 @@ def tokenize(body: str) -> list[LegacyRow]:
     return rows
 
 
-def _header(norm: str) -> tuple[int, bool] | None:
-    """Where the body starts after the header, and whether 历年累计 comes before 本年度."""
+def _year_of(head: str) -> int | None:
+    """The year a 统计表 header names ("2015年度"), the year its figures are for."""
+    m = re.search(r"(\d{4})\s*年度", head)
+    return int(m[1]) if m else None
+
+
+def _header(norm: str) -> tuple[int, bool, int | None] | None:
+    """Where the body starts after the header, whether 历年累计 comes before 本年度, the year."""
     m = re.search(r"指标名称", norm)
     if not m:
         return None
@@ -105,7 +111,7 @@ def _header(norm: str) -> tuple[int, bool] | None:
     if cum < 0 or yr is None:
         return None
     end = max(cum + len("历年累计"), yr.end())
-    return m.end() + end, cum < yr.start()
+    return m.end() + end, cum < yr.start(), _year_of(yr[0])
 
 
 def read_legacy_text(text: str, loc: Loc) -> tuple[Table | None, list[str]]:
@@ -113,11 +119,11 @@ def read_legacy_text(text: str, loc: Loc) -> tuple[Table | None, list[str]]:
     head = _header(norm)
     if head is None:
         return None, []
-    start, swapped = head
+    start, swapped, year = head
     body = re.split(r"附件下载|附件[:：]", norm[start:])[0]
     rows = tokenize(body)
     cols = ["cumulative", "year"] if swapped else ["year", "cumulative"]
-    table = Table(key="legacy_stats", variant="legacy", source="runtogether", loc=loc)
+    table = Table(key="legacy_stats", variant="legacy", source="runtogether", loc=loc, year=year)
     names: dict[str, str] = {}
     cands: dict[str, tuple[list[str], list]] = {}
     printed: dict[str, str] = {}
@@ -177,7 +183,8 @@ def read_legacy_grid(rows: list[list[str]], loc: Loc) -> Table | None:
             break
     else:
         return None
-    table = Table(key="legacy_stats", variant="legacy", source="table", loc=loc)
+    year = _year_of(rows[h][cols["year"]]) if cols["year"] < len(rows[h]) else None
+    table = Table(key="legacy_stats", variant="legacy", source="table", loc=loc, year=year)
     first_val = min(cols["year"], cols["cumulative"], cols.get("unit", 99))
     for i in range(h + 1, len(rows)):
         row = rows[i]

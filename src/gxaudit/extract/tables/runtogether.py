@@ -4,8 +4,11 @@ Hook for `gxaudit.extract.tables.find_tables` (called lazily):
 
     read_runtogether(text: str, loc: Loc, year: int | None) -> tuple[dict[str, Table], list[str]]
 
-returns the tables `proactive`, `applications`, `review_litigation` found in `text`, with
-`Table.source = "runtogether"`, and Chinese warnings.
+returns the tables `proactive`, `applications`, `review_litigation` printed in `text`, with
+`Table.source = "runtogether"`, and Chinese warnings (problems only: an identity the printed
+figures break). A table is returned only when it is printed: its column headers and at least
+one row label with digits; a part heading followed by prose gives none. How a split was decided
+(the identity that left one reading) is evidence, kept in `Table.notes` beside the cells.
 
 Saved pages flatten a table to `一、本年新收政府信息公开申请数量21710000218`. The row labels
 are known and come in a known order, so the text between two labels is one row's cells; what
@@ -56,6 +59,7 @@ class RowRun:
     key: str
     run: str  # printed text between this row's label and the next one's
     note: str | None = None  # why the row could not be read at all
+    found: bool = True  # its label is printed
 
 
 def strip_number(run: str, number: str) -> str | None:
@@ -78,7 +82,7 @@ def row_runs(seg: str, rows: list[rt_specs.RowSpec]) -> list[RowRun]:
     out: list[RowRun] = []
     for i, (spec, m) in enumerate(found):
         if m is None:
-            out.append(RowRun(spec.key, "", f"未找到行“{spec.printed}”"))
+            out.append(RowRun(spec.key, "", f"未找到行“{spec.printed}”", found=False))
             continue
         if i + 1 < len(found):
             nxt_spec, nxt = found[i + 1]
@@ -106,7 +110,11 @@ def place(
     row_names: dict[str, str],
     raw_of: dict[str, list[list[str]]] | None = None,
 ) -> list[str]:
-    """Put every cell all surviving readings agree on into `table`; note the rest."""
+    """Put every cell all surviving readings agree on into `table`; note the rest.
+
+    Returns the problems (an identity the printed digits break): warnings for the submission.
+    How a split was decided is evidence, not a problem: it goes to `table.notes`, beside the
+    cells it explains."""
     notes: list[str] = []
     for row, st in sol.rows.items():
         name = row_names.get(row, row)
@@ -131,9 +139,14 @@ def place(
                 + (f"（未定列：{'、'.join(undecided)}）" if len(undecided) < len(st.cols) else "")
             )
         elif len(st.readings) == 1 and st.decided_by:
-            notes.append(f"“{name}”行由恒等式唯一确定：{'；'.join(st.decided_by)}")
-    for name in sol.dropped:
+            table.notes.append(f"“{name}”行由恒等式唯一确定：{'；'.join(st.decided_by)}")
+    for name in sol.contradicted:
         notes.append(f"恒等式与印出的数字矛盾，未用于拆分：{name}")
+    for because, names in sol.set_aside_groups():
+        table.notes.append(
+            f"同组恒等式（{'；'.join(because)}）与印出的数字矛盾，为免误拆，以下同组恒等式也未用于拆分"
+            f"（单独看未与印出的数字矛盾）：{'；'.join(names)}"
+        )
     return notes
 
 
@@ -174,8 +187,10 @@ def build_candidates(
     return cands, printed
 
 
-def read_table(seg: str, spec: rt_specs.TableSpec, loc: Loc) -> tuple[Table, list[str]]:
-    table = Table(key=spec.key, variant=spec.variant, source="runtogether", loc=loc)  # type: ignore[arg-type]
+def read_table(seg: str, spec: rt_specs.TableSpec, loc: Loc, year: int | None = None) -> tuple[Table | None, list[str]]:
+    """One table from its text segment; None when no row of it is printed there with digits
+    (headings and words, no table: the caller says the table is not present as text)."""
+    table = Table(key=spec.key, variant=spec.variant, source="runtogether", loc=loc, year=year)  # type: ignore[arg-type]
     names = {r.key: r.printed for r in spec.rows}
     if spec.single_run:
         runs = [RowRun("_all", seg)]
@@ -184,6 +199,8 @@ def read_table(seg: str, spec: rt_specs.TableSpec, loc: Loc) -> tuple[Table, lis
     else:
         runs = row_runs(seg, spec.rows)
         kinds = {r.key: r.cols for r in spec.rows}
+    if not any(rr.found and chunks_of(rr.run) for rr in runs):
+        return None, []
     cons = spec.constraints()
     cands, printed = build_candidates(runs, kinds, table, names, cons)
     sol = solve(cands, cons)
@@ -205,7 +222,9 @@ def read_runtogether(text: str, loc: Loc, year: int | None) -> tuple[dict[str, T
         seg = rt_specs.segment(norm, spec)
         if seg is None:
             continue
-        table, notes = read_table(seg, spec, loc)
+        table, notes = read_table(seg, spec, loc, year)
+        if table is None:
+            continue
         tables[spec.key] = table
         warnings.extend(f"{loc.file}：{spec.printed}：{n}" for n in notes)
     return tables, warnings

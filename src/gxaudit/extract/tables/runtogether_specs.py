@@ -1,25 +1,39 @@
 """What the run-together reader must know of each official table: labels, cells, identities.
 
-Labels are regular expressions over NFKC text with whitespace between non-digits removed
-(`runtogether.normalize`). They are the distinctive core of the official wording
-(../shared/domain/annual-report.md), matched in row order, so a report that adds words around
-them still reads. `number` is the printed sub-row number (`2.`) that the flattening glued to the
-end of the previous row's digits. Column kinds say what a cell may look like: `int` counts,
-`signed` the 2019 本年增/减, `decimal` amounts.
+The wordings and keys are those of `templates` (the one source of the official labels); what is
+run-together-specific is kept here: labels become regular expressions over NFKC text with
+whitespace between non-digits removed (`runtogether.normalize`), the group number and the
+sub-row number cut off (`number` is the printed `2.` that the flattening glued to the end of the
+previous row's digits) and punctuation optional, matched in row order, so a report that adds
+words around them still reads. Column kinds say what a cell may look like: `int` counts,
+`signed` the 2019 本年增/减, `decimal` amounts. A table counts as printed in the text only when
+its column headers are there too (`headers`): a part heading followed by prose that names
+规章 or 行政许可 is no table.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from gxaudit.extract.tables import templates as T
 from gxaudit.extract.tables.splitter import Constraint, col_sum, row_sum
 from gxaudit.model import Table
 
-APP_COLS = ["natural", "commercial", "research", "nonprofit", "legal", "other_org", "total"]
-APP_COL_NAMES = dict(zip(APP_COLS, ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]))
-RL_GROUPS = {"review": "行政复议", "suit_direct": "未经复议直接起诉", "suit_after_review": "复议后起诉"}
-RL_COLS = ["upheld", "corrected", "other", "pending", "total"]
+APP_COLS = [c.key for c in T.APP_COLS]
+APP_COL_NAMES = {c.key: c.label for c in T.APP_COLS}
+RL_GROUPS = {g.key: g.label for g in T.REVIEW_GROUPS}
+RL_COLS = [c.key for c in T.REVIEW_COLS]
+
+# the cells that are not plain counts
+_KINDS = {"change": "signed", "amount_wan": "decimal", "amount": "decimal"}
+# rows whose label alone is too weak or too loosely known in run-together text
+_TAIL = {"other_1": r"[^\d]*", "other_2": r"[^\d]*"}  # 2021 （六） wordings: matched loosely
+_OVERRIDE = {"other_3": r"(?<=[.、．])其他(?=\s*[\d—–/])"}  # a bare 其他 only right after "3."
+_OPTIONAL = {",": ",?", "、": "、?", "“": "“?", "”": "”?"}
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}\.)")
 
 
 @dataclass
@@ -39,6 +53,7 @@ class TableSpec:
     start: str
     end: str
     rows: list[RowSpec] = field(default_factory=list)
+    headers: list[str] = field(default_factory=list)  # column-header regexes; two must be printed
     single_run: list[tuple[str, str]] | None = None  # one run holding every cell (review)
     after_last: str | None = None  # the run starts after the last match of this (header end)
 
@@ -85,77 +100,66 @@ def _app_constraints(spec: TableSpec) -> list[Constraint]:
     return cons
 
 
+def _rx(text: str) -> str:
+    """A printed wording as a regex over normalized text; commas, 、 and quotes optional."""
+    t = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    m = _ORDINAL.match(t)
+    cut = m.end() if m else 0  # a heading's 二、 stays exact
+    return re.escape(t[:cut]) + "".join(_OPTIONAL.get(ch, re.escape(ch)) for ch in t[cut:])
+
+
+def _any_of(forms: Iterable[str]) -> str:
+    """One regex for several wordings, the longest tried first."""
+    pats = list(dict.fromkeys(_rx(f) for f in sorted(set(forms), key=len, reverse=True)))
+    return pats[0] if len(pats) == 1 else "(?:" + "|".join(pats) + ")"
+
+
+def _label_regex(lab: T.Label) -> str:
+    """A row label without its ordinal (一、 2.): the ordinal is the previous run's end."""
+    if lab.key in _OVERRIDE:
+        return _OVERRIDE[lab.key]
+    return _any_of(_ORDINAL.sub("", f) for f in lab.all) + _TAIL.get(lab.key, "")
+
+
+def _headers(labels: Iterable[T.Label]) -> list[str]:
+    """Column headers distinctive enough to tell a printed table from prose (not 其他, 总计)."""
+    return [_any_of(f for f in lab.all if len(f) >= 3) for lab in labels if len(lab.label) >= 3]
+
+
 def _app_rows(variant: str) -> list[RowSpec]:
     seven = [(c, "int") for c in APP_COLS]
-
-    def r(key: str, label: str, printed: str, number: str | None = None) -> RowSpec:
-        return RowSpec(key, label, printed, seven, number)
-
-    rows = [
-        r("new", r"本年新收政府信息公开申请数量", "一、本年新收政府信息公开申请数量"),
-        r("carried_in", r"上年结转政府信息公开申请数量", "二、上年结转政府信息公开申请数量"),
-        r("granted", r"\(一\)予以公开", "（一）予以公开"),
-        r("partial", r"\(二\)部分公开(?:\(区分处理的,?只计这一情形,?不计其他情形\))?", "（二）部分公开"),
-    ]
-    refused = ["属于国家秘密", "其他法律行政法规禁止公开", "危及“?三安全一稳定”?", "保护第三方合法权益",
-               "属于三类内部事务信息", "属于四类过程性信息", "属于行政执法案卷", "属于行政查询事项"]
-    rows += [r(f"refused_{i}", lab, f"（三）不予公开{i}.{lab.replace('“?', '“').replace('”?', '”')}", str(i))
-             for i, lab in enumerate(refused, 1)]
-    unavailable = ["本机关不掌握相关政府信息", "没有现成信息需要另行制作", "补正后申请内容仍不明确"]
-    rows += [r(f"unavailable_{i}", lab, f"（四）无法提供{i}.{lab}", str(i)) for i, lab in enumerate(unavailable, 1)]
-    notproc = ["信访举报投诉类申请", "重复申请", "要求提供公开出版物", "无正当理由大量反复申请",
-               "要求行政机关确认或重新出具已获取信息"]
-    rows += [r(f"not_processed_{i}", lab, f"（五）不予处理{i}.{lab}", str(i)) for i, lab in enumerate(notproc, 1)]
-    if variant == "2021":
-        rows += [
-            r("other_1", r"申请人无正当理由逾期不补正[^\d]*", "（六）其他处理1.申请人无正当理由逾期不补正…", "1"),
-            r("other_2", r"申请人逾期未按收费通知要求缴纳费用[^\d]*", "（六）其他处理2.申请人逾期未按收费通知要求缴纳费用…", "2"),
-            r("other_3", r"(?<=[.、．])其他(?=\s*[\d—–/])", "（六）其他处理3.其他", "3"),
-        ]
-    else:
-        rows.append(r("other", r"\(六\)其他处理", "（六）其他处理"))
-    rows += [
-        r("handled_total", r"\(七\)总计", "（七）总计"),
-        r("carried_out", r"结转下年度继续办理", "四、结转下年度继续办理"),
-    ]
+    groups = {g.key: g.label for g in T.APP_ROW_GROUPS}
+    rows = []
+    for lab in T.APP_ROWS[variant]:
+        m = re.match(r"(\d{1,2})\.", lab.label)
+        printed = groups[lab.group] + lab.label if m and lab.group in groups else lab.label
+        printed = re.sub(r"（区分处理的.*）$", "", printed)  # the official note, not the name
+        rows.append(RowSpec(lab.key, _label_regex(lab), printed, seven, m[1] if m else None))
     return rows
 
 
 def _proactive_rows(variant: str) -> list[RowSpec]:
-    if variant == "2021":
-        three = [("issued", "int"), ("repealed", "int"), ("in_force", "int")]
-        one = [("decisions", "int")]
-        return [
-            RowSpec("rules", r"规章", "规章", three),
-            RowSpec("normative_docs", r"规范性文件", "行政规范性文件", three),
-            RowSpec("licensing", r"行政许可", "行政许可", one),
-            RowSpec("penalties", r"行政处罚", "行政处罚", one),
-            RowSpec("enforcement", r"行政强制", "行政强制", one),
-            RowSpec("fees", r"行政事业性收费", "行政事业性收费", [("amount_wan", "decimal")]),
-        ]
-    three = [("made", "int"), ("published", "int"), ("total_public", "int")]
-    items = [("prev_items", "int"), ("change", "signed"), ("decisions", "int")]
     return [
-        RowSpec("rules", r"规章", "规章", three),
-        RowSpec("normative_docs", r"规范性文件", "规范性文件", three),
-        RowSpec("licensing", r"行政许可", "行政许可", items),
-        RowSpec("other_services", r"其他对外管理服务事项", "其他对外管理服务事项", items),
-        RowSpec("penalties", r"行政处罚", "行政处罚", items),
-        RowSpec("enforcement", r"行政强制", "行政强制", items),
-        RowSpec("fees", r"行政事业性收费", "行政事业性收费", [("prev_items", "int"), ("change", "signed")]),
-        RowSpec("procurement", r"政府集中采购", "政府集中采购", [("projects", "int"), ("amount", "decimal")]),
+        RowSpec(row.key, _label_regex(row), row.label, [(c.key, _KINDS.get(c.key, "int")) for c in art.cols])
+        for art in T.PROACTIVE[variant]
+        for row in art.rows
     ]
 
 
+def _part(key: str) -> str:
+    return _any_of(next(p for p in T.PARTS if p.key == key).all)
+
+
 def specs(variant: str) -> list[TableSpec]:
+    pro_cols = {c.key: c for art in T.PROACTIVE[variant] for c in art.cols}.values()
     return [
-        TableSpec("proactive", variant, "二、主动公开政府信息情况",
-                  r"二、主动公开政府信息情况", r"三、收到和处理政府信息公开申请情况", _proactive_rows(variant)),
-        TableSpec("applications", variant, "三、收到和处理政府信息公开申请情况",
-                  r"三、收到和处理政府信息公开申请情况", r"四、政府信息公开行政复议", _app_rows(variant)),
-        TableSpec("review_litigation", variant, "四、政府信息公开行政复议、行政诉讼情况",
-                  r"四、政府信息公开行政复议、?行政诉讼情况", r"五、",
-                  single_run=[(f"{g}.{c}", "int") for g in RL_GROUPS for c in RL_COLS], after_last=r"总计"),
+        TableSpec("proactive", variant, T.TABLE_TITLES["proactive"], _part("2"), _part("3"),
+                  _proactive_rows(variant), headers=_headers(pro_cols)),
+        TableSpec("applications", variant, T.TABLE_TITLES["applications"], _part("3"), _part("4"),
+                  _app_rows(variant), headers=_headers(T.APP_COLS)),
+        TableSpec("review_litigation", variant, T.TABLE_TITLES["review_litigation"], _part("4"), r"五、",
+                  single_run=[(f"{g}.{c}", "int") for g in RL_GROUPS for c in RL_COLS], after_last=r"总计",
+                  headers=_headers(T.REVIEW_COLS)),
     ]
 
 
@@ -177,6 +181,8 @@ def segment(norm: str, spec: TableSpec) -> str | None:
         return None
     e = re.search(spec.end, norm[m.end() :])
     seg = norm[m.end() : m.end() + e.start()] if e else norm[m.end() :]
+    if sum(1 for h in spec.headers if re.search(h, seg)) < min(2, len(spec.headers)):
+        return None  # a heading and prose, no table
     if spec.after_last:
         hits = list(re.finditer(spec.after_last, seg))
         if not hits:

@@ -175,7 +175,18 @@ class RowState:
 @dataclass
 class Solution:
     rows: dict[str, RowState]
-    dropped: list[str] = field(default_factory=list)  # identities the printed digits contradict
+    dropped: list[str] = field(default_factory=list)  # identities not used: contradicted, or of their family
+    # the dropped identities that the readings left really break; the others of their family
+    # agree with the printed digits and were only set aside with them
+    contradicted: list[str] = field(default_factory=list)
+    set_aside: dict[str, list[str]] = field(default_factory=dict)  # name -> its family's contradicted
+
+    def set_aside_groups(self) -> list[tuple[list[str], list[str]]]:
+        """(contradicted, set aside with them) per dropped family, in the order dropped."""
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for name, because in self.set_aside.items():
+            groups.setdefault(tuple(because), []).append(name)
+        return [(list(k), v) for k, v in groups.items()]
 
     def unique(self, row: str) -> Reading | None:
         st = self.rows.get(row)
@@ -243,7 +254,8 @@ def solve(
 ) -> Solution:
     """Propagate identities to a fixed point; drop (and report) any the digits contradict."""
     active = list(constraints)
-    dropped: list[str] = []
+    dropped: list[Constraint] = []
+    triggers: list[Constraint] = []  # the identity whose failure dropped each family
     while True:
         rows = {r: RowState(list(cols), list(rds)) for r, (cols, rds) in candidates.items()}
         conflict = None
@@ -260,10 +272,36 @@ def solve(
         if conflict is None:
             for st in rows.values():
                 st.decided_by = list(dict.fromkeys(st.decided_by))
-            return Solution(rows, dropped)
+            broken = _contradicted(dropped, triggers, rows)
+            aside = {
+                c.name: [b.name for b in broken if b.family is not None and b.family == c.family]
+                for c in dropped
+                if c not in broken
+            }
+            return Solution(rows, [c.name for c in dropped], [c.name for c in broken], aside)
         gone = [c for c in active if c is conflict or (c.family and c.family == conflict.family)]
         active = [c for c in active if c not in gone]
-        dropped.extend(c.name for c in gone)
+        dropped.extend(gone)
+        triggers.append(conflict)
+
+
+def _contradicted(
+    dropped: list[Constraint], triggers: list[Constraint], rows: dict[str, RowState]
+) -> list[Constraint]:
+    """The dropped identities that no reading left satisfies, each checked alone.
+
+    A family can fail only jointly (each member satisfiable, not all at once); then the member
+    whose failure dropped it is named, so that no drop goes unexplained."""
+    out = []
+    for con in dropped:
+        trial = {r: RowState(st.cols, list(st.readings)) for r, st in rows.items()}
+        if not _apply(con, trial)[0]:
+            out.append(con)
+    for trig in triggers:
+        family = [c for c in dropped if c is trig or (trig.family and c.family == trig.family)]
+        if not any(c in out for c in family):
+            out.append(trig)
+    return [c for c in dropped if c in out]
 
 
 def row_sum(row: str, total: str, parts: list[str], name: str) -> Constraint:
