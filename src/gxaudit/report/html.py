@@ -33,6 +33,7 @@ from gxaudit.report.view import (
     printed_computed,
     ranking_rows,
     status_label,
+    total_note,
     unevaluated,
     write_bytes,
 )
@@ -100,6 +101,7 @@ def _agency_view(row, card: Scorecard | None, anchor: str) -> dict:
         "anchor": anchor,
         "total_svg": total_svg,
         "gauges": gauges,
+        "total_note": total_note(card) if card else "",
         "failed": failed(card) if card else [],
         "unevaluated": unevaluated(card) if card else [],
         "reason": (card.status_reason if card else None) or ("名单内单位本期未报送材料" if row.status == "missing" else ""),

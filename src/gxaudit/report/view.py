@@ -97,6 +97,30 @@ def peer_groups(rows: Iterable[RankRow]) -> list[tuple[str, list[RankRow]]]:
     return list(groups.items())
 
 
+def total_note(card: Scorecard) -> str:
+    """How the group scores become the total, in the card's own numbers: the groups of several
+    packs add up to far more than 100 (a township's year: 280), so a −4 deduction moves the
+    total by 1.4 and a reader needs the division to trust it. Figures only restate the card."""
+    groups = [g for g in card.groups if g.points > 0]
+    if card.status != "scored" or not groups:
+        return ""
+    earned = sum(g.weight * g.score for g in groups)
+    points = sum(g.weight * g.points for g in groups)
+    base = 100.0 * earned / points
+    packs = len({g.pack for g in groups})
+    weighted = "（按规则包权重加权）" if any(g.weight != 1 for g in groups) else ""
+    text = (f"总分按百分制折算：{packs} 个规则包共 {len(groups)} 个指标，实得 {earned:g} 分 ÷ 满分 {points:g} 分"
+            f" × 100 = {base:.1f}{weighted}")
+    diff = round(card.total - round(base, 2), 2)
+    if card.veto and diff < 0:
+        text += f"；触发否决项，总分封顶为 {card.total:.1f}"
+    elif diff >= 0.05:
+        text += f"；加分 {diff:.1f}，总分 {card.total:.1f}"
+    elif diff <= -0.05:
+        return ""  # not explained by the groups shown: better no formula than a wrong one
+    return text + "。"
+
+
 def failed(card: Scorecard) -> list[Finding]:
     """Failed findings, the costly and severe ones first (Lighthouse: failing audits on top)."""
     items = [f for f in card.findings if f.outcome == "fail"]

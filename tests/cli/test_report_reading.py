@@ -1,0 +1,57 @@
+"""What a reader checks by hand in the HTML report: the total follows from the group scores
+shown, and a group whose rules could not be run says so instead of looking fully earned."""
+
+from __future__ import annotations
+
+import re
+
+from report.sample import sample_result
+
+from gxaudit.report import html
+from gxaudit.report.view import total_note
+
+
+def _consistent(result):
+    """The hand-built sample's totals are free-standing; make them what scoring would give."""
+    for card in result.scorecards:
+        if card.status == "scored" and not card.veto:
+            card.total = round(100 * sum(g.score for g in card.groups) / sum(g.points for g in card.groups), 2)
+    return result
+
+
+def test_total_note_restates_the_division_behind_each_total():
+    result = _consistent(sample_result())
+    for card in (c for c in result.scorecards if c.status == "scored"):
+        note = total_note(card)
+        m = re.search(r"实得 ([\d.]+) 分 ÷ 满分 ([\d.]+) 分 × 100 = ([\d.]+)", note)
+        assert m, note
+        earned, points, shown = map(float, m.groups())
+        assert earned == sum(g.score for g in card.groups) and points == sum(g.points for g in card.groups)
+        if not card.veto:
+            assert abs(shown - card.total) < 0.051, (note, card.total)
+
+
+def test_bonus_and_veto_are_named_and_an_unexplained_total_gets_no_formula():
+    card = next(c for c in _consistent(sample_result()).scorecards if c.status == "scored")
+    card.total += 3
+    assert "加分 3.0" in total_note(card)
+    card.total -= 20
+    assert total_note(card) == ""
+    card.veto = True
+    assert f"封顶为 {card.total:.1f}" in total_note(card)
+
+
+def test_report_html_carries_the_note_and_unchecked_groups():
+    result = _consistent(sample_result())
+    card = next(c for c in result.scorecards if c.status == "scored")
+    card.groups[0].not_evaluated = 2
+    text = html.render(result)
+    assert total_note(card) in text
+    assert "2 项无法评估" in text
+
+
+def test_no_note_for_an_unreadable_agency():
+    result = sample_result()
+    for card in result.scorecards:
+        if card.status != "scored":
+            assert total_note(card) == ""
