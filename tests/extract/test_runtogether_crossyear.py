@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from legacy_expected import EXPECTED
 from test_legacy import text_table
 from test_runtogether import REPORTS, html_tables, read_page
 
-from gxaudit.extract.tables.crossyear import resolve_with_previous
+from gxaudit.extract.tables.crossyear import resolve_with_next, resolve_with_previous
 from gxaudit.extract.tables.runtogether import read_runtogether
 from gxaudit.model import Loc
 
@@ -34,7 +35,7 @@ def test_prev_items_decided_by_last_years_items_and_change():
     assert out.cells["licensing"]["prev_items"].value == 396  # = 396 + 0
     assert "change" not in out.cells["licensing"]  # the rest is still the digits' to decide
     assert out.pending["licensing"] == "396442278"
-    assert any("上一年项目数量=上年报告的上一年项目数量+本年增/减" in n for n in notes)
+    assert any("后一年的上一年项目数量=前一年的上一年项目数量+前一年的本年增/减" in n for n in notes)
     assert any("“上一年项目数量”列由恒等式确定" in n and "依据上年报告 2019.txt" in n for n in out.notes)
 
 
@@ -76,3 +77,26 @@ def test_pingtan_2020_with_2019(pingtan_dir: Path):
         (r, c) for r, cols in t20["proactive"].cells.items() for c in cols}
     assert new == {("licensing", "prev_items"), ("other_services", "prev_items")}
     assert all(out.cells[r][c].value == want[r][c] for r, c in new)  # 396, 10
+
+
+def test_next_years_report_decides_this_years_digits(pingtan_dir: Path):
+    # 2019 alone: 3 of 22 cells; 2020's 上一年项目数量 (396, 10, 2648, 35) leaves one reading of
+    # 2019's 行政许可 3960181, 其他对外管理服务事项 100153, 行政处罚 26480430, 行政事业性收费 350
+    want = html_tables(pingtan_dir / "annual" / "2019_syq" / REPORTS["2019_syq"], "2019")["proactive"]
+    t19, _ = read_page(pingtan_dir, "2019_syq")
+    t20, _ = read_page(pingtan_dir, "2020_syq")
+    out, notes = resolve_with_next(t19["proactive"], t20["proactive"])
+    placed = {(r, c) for r, cols in out.cells.items() for c in cols}
+    assert len(placed) == 14 and all(out.cells[r][c].value == want[r][c] for r, c in placed)
+    assert set(out.pending) == {"normative_docs", "enforcement", "procurement"}  # 126|0|25 or 1260|2|5
+    assert any("依据下一年报告 2020_syq/page.txt" in n for n in out.notes) and notes
+    # a gap year decides nothing
+    assert resolve_with_next(t19["proactive"], t20["proactive"], year=2019, next_year=2021) == (t19["proactive"], [])
+
+
+def test_legacy_next_year_completes_2017(pingtan_dir: Path):
+    # 2016 is not in the corpus: 2017's 212210037 is decided by 2018's 历年累计 12106 = x + 2069
+    t17 = text_table(pingtan_dir, "2017_syq")
+    out, _ = resolve_with_next(t17, text_table(pingtan_dir, "2018_syq"))
+    got = {r: (c["year"].value, c["cumulative"].value) for r, c in out.cells.items() if len(c) == 2}
+    assert got == EXPECTED["2017_syq"] and len(got) > len([c for c in t17.cells.values() if len(c) == 2])

@@ -4,6 +4,8 @@ Hook, called by whatever holds the history of one issuer:
 
     resolve_with_previous(table: Table, previous: Table | None, *, year: int | None = None,
                           previous_year: int | None = None) -> tuple[Table, list[str]]
+    resolve_with_next(table: Table, following: Table | None, *, year: int | None = None,
+                      next_year: int | None = None) -> tuple[Table, list[str]]
 
 `previous` must be the same issuer's table of the same key for the year immediately before.
 The years are `year`/`previous_year` when the caller passes them, else `Table.year` (set by the
@@ -27,6 +29,10 @@ one of them (the issuer restarted its 历年累计, say), none decides anything.
 name every row decided this way and the identity that decided it (the evidence; also put in
 the returned table's `notes`, beside the cells), and any cross-year identity the printed digits
 contradict.
+
+`resolve_with_next` is the same joint solve read the other way: the next year's report (its
+历年累计, its 上一年项目数量) may leave one reading of THIS year's pending digits. Either
+direction only chooses among readings the digits allow.
 """
 
 from __future__ import annotations
@@ -110,7 +116,7 @@ def _cross(table: Table, previous: Table) -> list[Constraint]:
         for row in PREV_ITEMS_ROWS:
             out.append(Constraint(
                 (("cur:" + row, "prev_items", 1), ("prev:" + row, "prev_items", -1), ("prev:" + row, "change", -1)),
-                f"“{_row_name(table, row)}”行：上一年项目数量=上年报告的上一年项目数量+本年增/减", family=FAMILY))
+                f"“{_row_name(table, row)}”行：后一年的上一年项目数量=前一年的上一年项目数量+前一年的本年增/减", family=FAMILY))
     elif table.key == "applications":
         out.append(Constraint(
             (("cur:carried_in", "total", 1), ("prev:carried_out", "total", -1)),
@@ -144,38 +150,55 @@ def resolve_with_previous(
     table: Table, previous: Table | None, *, year: int | None = None, previous_year: int | None = None
 ) -> tuple[Table, list[str]]:
     """Split pending rows of `table` with last year's figures; see the module docstring."""
-    if previous is None or not table.pending or previous.key != table.key:
+    if previous is None or previous.key != table.key or _not_last_year(table, previous, year, previous_year):
         return table, []
-    if _not_last_year(table, previous, year, previous_year):
+    return _resolve(table, previous, "cur:", table, "上年报告")
+
+
+def resolve_with_next(
+    table: Table, following: Table | None, *, year: int | None = None, next_year: int | None = None
+) -> tuple[Table, list[str]]:
+    """Split pending rows of `table` with the NEXT year's figures (the same identities read the
+    other way: next year's 历年累计 or 上一年项目数量 may leave one reading of this year's digits).
+
+    For a caller that has the later report at hand (a series scored back to front, a history
+    being filled); same rules as `resolve_with_previous`."""
+    if following is None or following.key != table.key or _not_last_year(following, table, next_year, year):
         return table, []
-    cands = _candidates(table, "cur:") | _candidates(previous, "prev:")
+    return _resolve(following, table, "prev:", table, "下一年报告")
+
+
+def _resolve(cur: Table, prev: Table, side: str, table: Table, basis: str) -> tuple[Table, list[str]]:
+    """Solve two consecutive years jointly and place the pending rows of `table` (side `side`)."""
+    if not table.pending:
+        return table, []
+    cands = _candidates(cur, "cur:") | _candidates(prev, "prev:")
     rows = set(cands)
-    cross = _cross(table, previous)
+    cross = _cross(cur, prev)
     if not cross:
         return table, []
-    cons = _in_table(table, "cur:", rows) + _in_table(previous, "prev:", rows) + cross
-    sol = solve(cands, cons)
+    sol = solve(cands, _in_table(cur, "cur:", rows) + _in_table(prev, "prev:", rows) + cross)
+    other_side = "prev:" if side == "cur:" else "cur:"
     out = table.model_copy(deep=True)
-    pending_rows = [r for r in table.pending if "cur:" + r in sol.rows]
-    sub = type(sol)({r: sol.rows["cur:" + r] for r in pending_rows})
+    pending_rows = [r for r in table.pending if side + r in sol.rows]
+    sub = type(sol)({r: sol.rows[side + r] for r in pending_rows})
     runs = {r: table.pending[r] for r in pending_rows}
     for r in pending_rows:
         out.pending.pop(r, None)
         out.unplaced = [u for u in out.unplaced if f"‘{runs[r]}’" not in u]
-    loc = table.loc or Loc(file="")
-    names = {r: _row_name(table, r) for r in pending_rows}
-    for r in pending_rows:
         st = sub.rows[r]
-        st.decided_by = [d for d in st.decided_by if not d.startswith("prev:")]
+        st.decided_by = [d.removeprefix(side) for d in st.decided_by if not d.startswith(other_side)]
+    names = {r: _row_name(table, r) for r in pending_rows}
     before = len(out.notes)
-    place(out, sub, runs, loc, names)  # in-table contradictions were reported by the reader
-    for r in pending_rows:  # a row only partly decided: say which cells last year decided
+    place(out, sub, runs, table.loc or Loc(file=""), names)  # in-table contradictions: the reader's
+    for r in pending_rows:  # a row only partly decided: say which cells the other year decided
         new = [c for c in out.cells.get(r, {}) if c not in table.cells.get(r, {})]
         if r in out.pending and new and sub.rows[r].decided_by:
             cols = "、".join(f"“{_col_name(table, c)}”" for c in new)
             out.notes.append(f"“{names[r]}”行{cols}列由恒等式确定：{'；'.join(sub.rows[r].decided_by)}")
-    where = f"（依据上年报告 {previous.loc.file}）" if previous.loc and previous.loc.file else "（依据上年报告）"
-    decided = [n.replace("cur:", "") for n in out.notes[before:]]
+    other = prev if table is cur else cur
+    where = f"（依据{basis} {other.loc.file}）" if other.loc and other.loc.file else f"（依据{basis}）"
+    decided = out.notes[before:]
     out.notes[before:] = [n + where for n in decided]
     cross_names = {c.name for c in cross}
     broken = [f"跨年恒等式与印出的数字矛盾，未用于拆分：{n}" for n in sol.contradicted if n in cross_names]
