@@ -9,10 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_legacy import text_table
+from test_legacy import page_text, text_table
 from test_runtogether import REPORTS, read_page
 
+from gxaudit.extract.tables.legacy import find_legacy_stats
 from gxaudit.extract.view import table_view
+from gxaudit.model import Block, Loc
 
 CONTRADICTS = "恒等式与印出的数字矛盾"
 
@@ -50,11 +52,6 @@ def test_legacy_decided_rows_are_notes(pingtan_dir: Path):
 
 def test_legacy_warning_names_only_the_broken_column(pingtan_dir: Path):
     # 2013_ptx: 历年累计 5395 ≠ 5017 + 7 breaks; the 本年度 column fits only by a wrong reading
-    from gxaudit.extract.tables.legacy import find_legacy_stats
-    from test_legacy import page_text
-
-    from gxaudit.model import Block, Loc
-
     blocks = [Block(kind="paragraph", text=page_text(pingtan_dir, "2013_ptx"), loc=Loc(file="p.txt"))]
     table, warnings = find_legacy_stats(blocks)
     assert [w for w in warnings if CONTRADICTS in w] == [
