@@ -54,6 +54,25 @@ class PatternParams(Scope):
         return [p for p in self.phrases if p] + list(self.patterns)
 
 
+_GAPS = re.compile(r"(\[\^[^\]]*\]|\.)(\{\d*,?\d*\}|[*+?])")  # .{0,30}  [^。；]{0,20}  .*
+_SHOWN = [
+    (re.compile(r"\\d"), "X"),                                   # 20\d\d → 20XX
+    (re.compile(r"\\[sb]\*?|[\^$]"), ""),
+    (re.compile(r"\(\?:"), "("),
+    (re.compile(r"\{\d*,?\d*\}|(?<!\\)[?*+]"), ""),             # optional/repeated: read as written once
+    (re.compile(r"\\(.)"), r"\1"),
+]
+
+
+def readable(label: str) -> str:
+    """A pattern as a reader can take it, for messages of rules without `describe:`:
+    "办公室.{0,12}(负责|承担)" → "办公室…负责/承担". A phrase comes back unchanged."""
+    text = _GAPS.sub("…", label)
+    for rx, repl in _SHOWN:
+        text = rx.sub(repl, text)
+    return text.replace("(", "").replace(")", "").replace("|", "/")
+
+
 def table_lines(sub: Submission) -> list[tuple[str, Evidence]]:
     """(text, evidence) per filled row of every extracted table, in table then row order."""
     out: list[tuple[str, Evidence]] = []

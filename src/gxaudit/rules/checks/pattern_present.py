@@ -19,7 +19,7 @@ from pydantic import Field
 
 from gxaudit.model import CheckResult, Evidence, Submission
 from gxaudit.rules.checks._common import para_evidence, scope_label, scoped_paragraphs, snippet
-from gxaudit.rules.checks._patterns import PatternParams, table_lines
+from gxaudit.rules.checks._patterns import PatternParams, readable, table_lines
 from gxaudit.rules.context import CheckContext
 
 
@@ -55,4 +55,4 @@ def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]
                             message=f"{what}未找到{params.describe}", data={"missing": missing})]
     need = "全部" if params.mode == "all" else "任一"
     return [CheckResult(outcome="fail", evidence=evidence or [Evidence(file=sub.file, detail="未找到")],
-                        message=f"{what}未找到所需内容（需{need}）：" + "、".join(missing))]
+                        message=f"{what}未找到所需内容（需{need}）：" + "、".join(map(readable, missing)))]
