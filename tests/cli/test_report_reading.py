@@ -55,3 +55,11 @@ def test_no_note_for_an_unreadable_agency():
     for card in result.scorecards:
         if card.status != "scored":
             assert total_note(card) == ""
+
+
+def test_circular_says_scores_are_normalised():
+    """Deductions listed per agency add up to more than 100 − score; the circular says why."""
+    from gxaudit.report import circular, circular_md
+
+    text = circular_md.render(circular.build(_consistent(sample_result()), None))
+    assert "折算的百分制" in text
