@@ -159,11 +159,12 @@ def evaluate_batch(tasks: list[EvalTask], peers: list[Submission], pack_source: 
         packs = _PACKS[pack_id]
     out = []
     others: dict[str, list[Submission]] = {}  # one peer list per agency, not per task
+    memo: dict = {}  # what checks derive from a peer, once per batch (CheckContext.memo)
     for t in tasks:
         if t.agency not in others:
             others[t.agency] = [p for p in peers if p.agency.value != t.agency]
         ctx = CheckContext(as_of=as_of, period=period, previous=t.previous,
                            history_available=history_available or t.previous is not None,
-                           peers=others[t.agency], settings=settings)
+                           peers=others[t.agency], settings=settings, memo=memo)
         out.append(rules.evaluate(t.submission, packs, ctx))
     return out

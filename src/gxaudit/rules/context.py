@@ -22,3 +22,6 @@ class CheckContext:
     history_available: bool = False  # False: consistency checks report cannot_evaluate
     peers: list[Submission] = field(default_factory=list)  # same period, same peer group
     settings: dict[str, Any] = field(default_factory=dict)  # office config (gxaudit.toml)
+    # scratch shared by the contexts of one evaluation batch (filejobs.evaluate_batch): what a
+    # check derives from a peer once (near_duplicate's cleaned text) instead of once per pair
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)

@@ -19,6 +19,8 @@ as body.html) are left out, since "同期其他单位" is what 雷同 means; las
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import chain
 from typing import Literal
 
 from pydantic import Field
@@ -62,6 +64,18 @@ def _text(sub: Submission, params: Params) -> str | None:
     return None if paras is None else _clean("\n".join(p.text for p in paras), params)
 
 
+def _prepared(sub: Submission, params: Params, ctx: CheckContext) -> tuple[str | None, set[str]]:
+    """(cleaned text, its shingles), computed once per submission and rule for a whole batch:
+    every report of a peer group is compared with every other, so this is the quadratic part.
+    The memo holds `sub` and `params` themselves, so their id()s cannot be reused meanwhile."""
+    memo = ctx.memo.setdefault("near_duplicate", {})
+    key = (id(sub), id(params))
+    if key not in memo:
+        text = _text(sub, params)
+        memo[key] = (sub, params, text, _shingles(text, params.shingle) if text else set())
+    return memo[key][2], memo[key][3]
+
+
 def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]:
     what = scope_label(params)
     others: list[tuple[str, Submission]] = []
@@ -71,19 +85,19 @@ def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]
         others += [("同期单位", p) for p in peers(sub, ctx)]
     if not others:
         return [CheckResult(outcome="cannot_evaluate", message="缺少上一期报告及同期其他单位报告，无法比对雷同")]
-    mine = _text(sub, params)
+    mine, mine_shingles = _prepared(sub, params, ctx)
     if mine is None:
         return [CheckResult(outcome="cannot_evaluate", message=f"未找到{what}，无法比对雷同")]
     if len(mine) < params.min_chars:
         return [CheckResult(outcome="cannot_evaluate", message=f"{what}去除模板用语后不足 {params.min_chars} 字，不比对")]
     common = _common(sub, ctx, params)
-    a = _shingles(mine, params.shingle) - common
+    a = mine_shingles - common
     best = (0.0, "", None)
     for role, other in others:
-        theirs = _text(other, params)
+        theirs, their_shingles = _prepared(other, params, ctx)
         if not theirs:
             continue
-        b = _shingles(theirs, params.shingle) - common
+        b = their_shingles - common
         if not a or not b:
             continue
         sim = len(a & b) / len(a | b)
@@ -113,9 +127,6 @@ def _common(sub: Submission, ctx: CheckContext, params: Params) -> set[str]:
     group = [sub, *peers(sub, ctx)]
     if "peers" not in params.against or len(group) < 3:
         return set()
-    counts: dict[str, int] = {}
-    for p in group:
-        for s in _shingles(_text(p, params) or "", params.shingle):
-            counts[s] = counts.get(s, 0) + 1
+    counts = Counter(chain.from_iterable(_prepared(p, params, ctx)[1] for p in group))
     need = params.common_share * len(group)
     return {s for s, n in counts.items() if n >= need}
