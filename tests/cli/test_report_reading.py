@@ -63,3 +63,14 @@ def test_circular_says_scores_are_normalised():
 
     text = circular_md.render(circular.build(_consistent(sample_result()), None))
     assert "折算的百分制" in text
+
+
+def test_resubmission_demand_only_when_someone_must_resubmit():
+    from gxaudit.report import circular
+
+    result = _consistent(sample_result())  # has an unreadable and a missing agency
+    assert any("重新报送" in p for p in circular.build(result, None).rectify)
+    result.ranking = [r for r in result.ranking if r.status == "scored"]
+    result.scorecards = [c for c in result.scorecards if c.status == "scored"]
+    rectify = circular.build(result, None).rectify
+    assert rectify and not any("重新报送" in p for p in rectify)

@@ -106,6 +106,15 @@ class CircularData(BaseModel):
     ranking: list[RankRow] = Field(default_factory=list)  # for the chart
 
 
+def _rectify(text: dict[str, Any], values: dict[str, Any]) -> list[str]:
+    """The demands, plus the resubmission one only when some unit did not submit or could not be
+    read: a circular telling every unit to resubmit when none has to reads as a form letter."""
+    items = list(text["rectify"])
+    if text.get("rectify_resubmit") and values.get("unreadable_count", 0) + values.get("missing_count", 0):
+        items.append(text["rectify_resubmit"])
+    return items
+
+
 def load_template(path: Path | None = None) -> dict[str, Any]:
     """The default wording with an office's file laid over it, table by table."""
     with DEFAULT_TEMPLATE.open("rb") as fh:
@@ -194,7 +203,7 @@ def build(result: RunResult, previous: RunResult | None = None, template: Path |
         agencies_intro=fill(text["agencies"], values),
         agency_groups=[AgencyGroup(name=name, agencies=[_agency(r, cards.get(r.agency), text, values) for r in members])
                        for name, members in peer_groups(rows)],
-        rectify=[fill(p, values) for p in text["rectify"]],
+        rectify=[fill(p, values) for p in _rectify(text, values)],
         signer=header["signer"],
         date=when,
         date_text=date_text(when),
