@@ -15,3 +15,18 @@ def lo_convert(src, target: str, d):
     out = d / "out" / f"{src.stem}.{target}"
     assert out.is_file()
     return out
+
+
+def read_with_stuck_txt_reader(path, seconds: float):
+    """In a worker process: read `path` with a .txt reader stuck in Python code."""
+    import time
+
+    from gxaudit import ingest
+    from gxaudit.ingest.limits import Limits
+
+    def spin(ctx):
+        for _ in range(1000):
+            time.sleep(0.01)
+
+    ingest.READERS["txt"] = spin
+    return ingest.read_or_fail(path, "slow.txt", Limits(seconds=seconds))

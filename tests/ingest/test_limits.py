@@ -104,17 +104,22 @@ def test_time_limit_in_a_worker_thread(tmp_path, monkeypatch):
     assert isinstance(after, Document) and isinstance(later, Document)
 
 
-def test_time_limit_in_a_process_pool_worker(tmp_path, monkeypatch):
+def test_time_limit_in_a_process_pool_worker(tmp_path):
     """pipeline runs process_batch in ProcessPoolExecutor workers: there the reader runs in
-    the worker's main thread and SIGALRM applies."""
+    the worker's main thread and SIGALRM applies. (spawn: forking this multi-threaded test
+    process could deadlock the child.)"""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    from ingest_helpers import read_with_stuck_txt_reader
+
     p = tmp_path / "slow.txt"
     p.write_text("正文\n", encoding="utf-8")
-    monkeypatch.setitem(ingest.READERS, "txt", _spin)  # inherited by the forked worker
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-        failure = pool.submit(read_or_fail, p, "slow.txt", Limits(seconds=0.2)).result(timeout=60)
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        failure = pool.submit(read_with_stuck_txt_reader, p, 0.2).result(timeout=120)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
     assert isinstance(failure, ReadFailure) and failure.reason == "timeout"
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from gxaudit.ingest import csvfile, docx, html, legacy, pdf, txt, xlsx
 from gxaudit.ingest.common import Ctx, Parts
 from gxaudit.ingest.errors import ReadError, fail
+from gxaudit.ingest.grid import GridTooLarge
 from gxaudit.ingest.limits import DEFAULT, Limits, Timeout, time_limit
 from gxaudit.ingest.sniff import sniff
 from gxaudit.model import Document, ReadFailure
@@ -87,13 +88,15 @@ def read_document(path: Path, display: str | None = None, limits: Limits | None 
         raise fail(name, "empty")
     if st.st_size > limits.max_bytes:
         raise fail(name, "too_large", f"{st.st_size / 1048576:.0f} MB，上限 {limits.max_bytes / 1048576:.0f} MB")
-    kind, warnings = dispatch(path, head, name)
-    ctx = Ctx(path=path, name=name, limits=limits, warnings=warnings)
     try:
         with time_limit(limits.seconds, name):
+            kind, warnings = dispatch(path, head, name)  # sniffing opens zip and OLE directories
+            ctx = Ctx(path=path, name=name, limits=limits, warnings=warnings)
             parts = READERS[kind](ctx)
     except ReadError:
         raise
+    except GridTooLarge as exc:
+        raise fail(name, "too_large", f"表格展开后过大：{exc}") from None
     except Timeout:  # delivered just as the reader returned
         raise fail(name, "timeout", f"超过{limits.seconds:g}秒") from None
     except MemoryError:
@@ -101,7 +104,7 @@ def read_document(path: Path, display: str | None = None, limits: Limits | None 
     except RecursionError:
         raise fail(name, "unsafe", "结构嵌套过深") from None
     except Exception as exc:
-        log.debug("reader %s failed on %s", kind, name, exc_info=True)
+        log.debug("reading %s failed", name, exc_info=True)
         raise fail(name, "corrupt", f"{type(exc).__name__}: {exc}"[:200]) from None
     for i, block in enumerate(parts.blocks):
         block.loc.block = i

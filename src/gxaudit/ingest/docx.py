@@ -13,9 +13,9 @@ import zipfile
 from lxml import etree
 
 from gxaudit.ingest.common import Ctx, Parts
-from gxaudit.ingest.docxnum import Numbering
+from gxaudit.ingest.docxnum import DIGITS, Numbering
 from gxaudit.ingest.errors import fail
-from gxaudit.ingest.grid import Placed, build
+from gxaudit.ingest.grid import MAX_SPAN, Placed, build
 from gxaudit.ingest.limits import check_zip, parse_xml, read_member
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -100,7 +100,7 @@ def _styles(root: etree._Element | None) -> dict[str, tuple[int | None, str | No
             level = 0
         else:
             outline = st.find(f"{W}pPr/{W}outlineLvl")
-            if outline is not None and outline.get(W + "val", "9").isdigit():
+            if outline is not None and DIGITS.match(outline.get(W + "val", "9")):
                 lv = int(outline.get(W + "val", "9"))
                 level = lv + 1 if lv < 9 else None
         num = st.find(f"{W}pPr/{W}numPr/{W}numId")
@@ -136,12 +136,12 @@ def _paragraph(p: etree._Element, parts: Parts, name: str, styles, numbering: Nu
     if sid and sid not in styles and (m := _HEADING.match(sid)):  # styles.xml missing the style
         level = int(m.group(1))
     outline = _attr(ppr, "outlineLvl")
-    if outline and outline.isdigit() and int(outline) < 9:
+    if outline and DIGITS.match(outline) and int(outline) < 9:
         level = int(outline) + 1
     num_id = _attr(ppr, "numPr/" + W + "numId") or style_num
     if num_id and text:
         ilvl = _attr(ppr, "numPr/" + W + "ilvl") or "0"
-        text = numbering.label(num_id, int(ilvl) if ilvl.isdigit() else 0) + text
+        text = numbering.label(num_id, _count(ilvl, 0)) + text
     if not text:
         return
     if level is not None:
@@ -197,15 +197,21 @@ def cell_text(tc: etree._Element) -> str:
     return "\n".join(texts)
 
 
+def _count(v: str | None, default: int) -> int:
+    """A gridSpan/gridBefore: junk reads as the default, a huge number as MAX_SPAN."""
+    m = DIGITS.match(v or "")
+    return min(int(m.group(1)), MAX_SPAN) if m else default
+
+
 def table_grid(tbl: etree._Element) -> tuple[list[list[str]], list[list[bool]]]:
     """gridSpan gives the width; vMerge restart/continue becomes a rowspan on the origin."""
     layout: list[list[tuple[int, int, str | None, str]]] = []  # (col, span, vmerge, text)
     for tr in _children(tbl, W + "tr"):
-        col = int(_attr(tr.find(W + "trPr"), "gridBefore") or 0)
+        col = _count(_attr(tr.find(W + "trPr"), "gridBefore"), 0)
         row = []
         for tc in _children(tr, W + "tc"):
             tcpr = tc.find(W + "tcPr")
-            span = int(_attr(tcpr, "gridSpan") or 1)
+            span = _count(_attr(tcpr, "gridSpan"), 1)
             vm_el = tcpr.find(W + "vMerge") if tcpr is not None else None
             vmerge = None if vm_el is None else (vm_el.get(W + "val") or "continue")
             row.append((col, max(span, 1), vmerge, "" if vmerge == "continue" else cell_text(tc)))

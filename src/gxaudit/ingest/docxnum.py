@@ -6,12 +6,16 @@ section headings lose their numbers and extract cannot see the structure.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CN = "零一二三四五六七八九"
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+MAX_COUNT = 100_000
+DIGITS = re.compile(r"^\s*([0-9]{1,12})\s*$")  # ASCII only: "²".isdigit() is True, int("²") fails
 
 
 def chinese(n: int) -> str:
@@ -63,10 +67,12 @@ class Numbering:
         for an in root.iter(W + "abstractNum"):
             lv: dict[int, tuple[str, str, int]] = {}
             for lvl in an.iter(W + "lvl"):
-                ilvl = int(lvl.get(W + "ilvl", "0"))
+                ilvl = _small(lvl.get(W + "ilvl"), 0)
+                if ilvl > 8:  # Word has nine levels; more is junk that would cost a loop each
+                    continue
                 fmt = _val(lvl.find(W + "numFmt")) or "decimal"
                 text = _val(lvl.find(W + "lvlText")) or ""
-                start = int(_val(lvl.find(W + "start")) or "1")
+                start = _small(_val(lvl.find(W + "start")), 1)
                 lv[ilvl] = (fmt, text, start)
             abstract[an.get(W + "abstractNumId", "")] = lv
         for num in root.iter(W + "num"):
@@ -79,7 +85,7 @@ class Numbering:
             return ""
         fmt, text, start = levels[ilvl]
         counters = self.counters.setdefault(num_id, {})
-        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+        counters[ilvl] = min(counters.get(ilvl, start - 1) + 1, MAX_COUNT)
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]
         if fmt in ("bullet", "none"):
@@ -88,6 +94,13 @@ class Numbering:
             lf, _, ls = levels.get(k, ("decimal", "", 1))
             text = text.replace(f"%{k + 1}", fmt_number(counters.get(k, ls), lf))
         return text
+
+
+def _small(v: str | None, default: int) -> int:
+    """A level or start number; junk reads as the default, and no list counts past 100,000
+    (roman numerals are built by repeated subtraction)."""
+    m = DIGITS.match(v or "")
+    return min(int(m.group(1)), MAX_COUNT) if m else default
 
 
 def _val(el: etree._Element | None) -> str | None:

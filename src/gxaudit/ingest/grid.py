@@ -9,6 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MAX_SPAN = 1000  # HTML caps colspan at 1000; a bigger number is junk or an attack
+MAX_CELLS = 2_000_000  # one table; a real one has hundreds, a 10,000-row log 200,000
+
+
+class GridTooLarge(ValueError):
+    """Spans that would expand one table past MAX_CELLS: refused before allocating it."""
 
 
 @dataclass
@@ -44,6 +49,7 @@ def place_rows(rows: list[list[Span]]) -> list[Placed]:
     taken: set[tuple[int, int]] = set()
     out: list[Placed] = []
     nrows = len(rows)
+    area = 0
     for r, row in enumerate(rows):
         c = 0
         for cell in row:
@@ -52,6 +58,9 @@ def place_rows(rows: list[list[Span]]) -> list[Placed]:
             cs = _clamp(cell.colspan)
             rs = nrows - r if cell.rowspan == 0 else _clamp(cell.rowspan)
             rs = min(rs, nrows - r)
+            area += rs * cs
+            if area > MAX_CELLS:
+                raise GridTooLarge(f"{area} cells")
             out.append(Placed(r, c, cell.text, rs, cs))
             for dr in range(rs):
                 for dc in range(cs):
@@ -66,6 +75,8 @@ def build(cells: list[Placed], nrows: int | None = None) -> tuple[list[list[str]
         return [], []
     nrows = nrows or max(p.row + p.rowspan for p in cells)
     ncols = max(p.col + p.colspan for p in cells)
+    if nrows * ncols > MAX_CELLS:
+        raise GridTooLarge(f"{nrows}×{ncols}")
     grid: list[list[str | None]] = [[None] * ncols for _ in range(nrows)]
     merged = [[False] * ncols for _ in range(nrows)]
     for p in cells:

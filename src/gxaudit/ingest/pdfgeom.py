@@ -93,8 +93,9 @@ def _compose(inner: tuple[float, ...], outer: tuple[float, ...]) -> tuple[float,
     return (a * A + b * C, a * B + b * D, cc * A + d * C, cc * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def edges(page, height: float) -> list[dict]:
-    """Horizontal and vertical segments of every path, as pdfplumber's `page.edges`."""
+def edges(page, height: float, limit: int = 20_000) -> list[dict]:
+    """Horizontal and vertical segments of every path, as pdfplumber's `page.edges`; the
+    walk stops once more than `limit` are found (the page is no table then)."""
     out: list[dict] = []
     ident = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     stack = [(page.raw, True, ident, 0)]
@@ -108,6 +109,8 @@ def edges(page, height: float) -> list[dict]:
             kind = c.FPDFPageObj_GetType(obj)
             if kind == c.FPDF_PAGEOBJ_PATH:
                 _path_edges(obj, _compose(_matrix(obj), outer), height, out)
+                if len(out) > limit:
+                    return out
             elif kind == c.FPDF_PAGEOBJ_FORM and depth < _MAX_DEPTH:
                 stack.append((obj, False, _compose(_matrix(obj), outer), depth + 1))
     return out

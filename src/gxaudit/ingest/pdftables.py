@@ -20,6 +20,7 @@ from gxaudit.ingest.grid import Placed, build
 _NUMBER = re.compile(r"^[\s\d.,，．%％０-９\-—–]+$")
 # a row label that starts a new item: （六） 六、 6. 6． (1)
 _ITEM = re.compile(r"^\s*([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+\s*[.．、])")
+MAX_RULINGS = 5000  # the finder is quadratic in rulings; a real page has a few hundred
 _FULL = 2.0  # a cell's last line ending closer than this many font sizes to its right edge is full
 
 
@@ -32,8 +33,9 @@ class Found:
 
 
 def find_tables(rulings: list[dict], found: list[pdfgeom.Char]) -> list[Found]:
-    """Tables top to bottom; a page without two rulings each way skips the finder."""
-    if not pdfgeom.has_ruling(rulings):
+    """Tables top to bottom; a page without two rulings each way skips the finder, and so
+    does one drawn with thousands of strokes (a chart or a crafted file, not a table)."""
+    if not pdfgeom.has_ruling(rulings) or len(rulings) > MAX_RULINGS:
         return []
     from pdfplumber.table import TableFinder
 

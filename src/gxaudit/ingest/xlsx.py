@@ -4,12 +4,13 @@ merged ranges expanded so a merged header reads the same as in docx or html."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zipfile
 
 from gxaudit.ingest.common import Ctx, Parts
 from gxaudit.ingest.errors import fail
-from gxaudit.ingest.grid import Placed, build
-from gxaudit.ingest.limits import check_zip
+from gxaudit.ingest.grid import MAX_CELLS, Placed, build
+from gxaudit.ingest.limits import check_zip, read_member
 
 
 def cell_str(v) -> str:
@@ -36,6 +37,7 @@ def read(ctx: Ctx) -> Parts:
     if zipfile.is_zipfile(ctx.path):
         with zipfile.ZipFile(ctx.path) as zf:
             check_zip(zf, ctx.name, ctx.limits)
+            _check_extent(zf, ctx)
     try:
         wb = CalamineWorkbook.from_path(str(ctx.path))
     except Exception as exc:  # noqa: BLE001 - calamine raises its own error types
@@ -57,14 +59,45 @@ def read(ctx: Ctx) -> Parts:
     return parts
 
 
+_REF = re.compile(rb"<(?:\w+:)?(?:c|row)\b[^>]*?\sr=\"([A-Z]{0,3})([0-9]{1,7})\"")
+
+
+def _check_extent(zf: zipfile.ZipFile, ctx: Ctx) -> None:
+    """calamine fills a dense grid from the first used cell to the last: one cell at XFD1048576
+    asks for 500 GB and aborts the process (a Rust allocation failure, not an exception).
+    The cell references in each sheet's XML bound that grid before calamine sees it."""
+    for info in zf.infolist():
+        if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+            continue
+        rows: list[int] = []
+        cols: list[int] = []
+        for letters, digits in _REF.findall(read_member(zf, info.filename, ctx.name, ctx.limits)):
+            rows.append(int(digits))
+            if letters:
+                cols.append(_col(letters))
+        if not rows:
+            continue
+        area = (max(rows) - min(rows) + 1) * ((max(cols) - min(cols) + 1) if cols else 1)
+        if area > MAX_CELLS:
+            raise fail(ctx.name, "too_large", f"工作表 {info.filename.rsplit('/', 1)[-1]} 的范围有 {area} 个单元格")
+
+
+def _col(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
 def sheet_grid(values: list[list], ranges) -> tuple[list[list[str]], list[list[bool]]]:
     grid = [[cell_str(v) for v in row] for row in values]
-    spans = {}
-    for rng in ranges:
-        (r0, c0), (r1, c1) = rng
-        spans[(r0, c0)] = (r1 - r0 + 1, c1 - c0 + 1)
-    nrows = max([len(grid)] + [r + rs for (r, _), (rs, _) in spans.items()])
-    ncols = max([len(r) for r in grid] + [0] + [c + cs for (_, c), (_, cs) in spans.items()])
+    height, width = len(grid), max((len(r) for r in grid), default=0)
+    spans = _spans(ranges)
+    nrows = max([height] + [r + rs for (r, _), (rs, _) in spans.items()])
+    ncols = max([width] + [c + cs for (_, c), (_, cs) in spans.items()])
+    if nrows * ncols > MAX_CELLS:  # a merge far past the data is only formatting: clip it
+        spans = _spans(ranges, height, width)
+        nrows, ncols = height, width
     covered = {(r + dr, c + dc) for (r, c), (rs, cs) in spans.items() for dr in range(rs) for dc in range(cs)}
     placed = []
     for r in range(nrows):
@@ -77,6 +110,18 @@ def sheet_grid(values: list[list], ranges) -> tuple[list[list[str]], list[list[b
                 placed.append(Placed(r, c, text))
     rows, merged = build(placed, nrows=nrows)
     return _trim(rows, merged)
+
+
+def _spans(ranges, height: int | None = None, width: int | None = None) -> dict:
+    """Merged ranges as origin -> (rowspan, colspan), clipped to height x width if given
+    (calamine's values stop at the last value, so a merge may reach a little past them)."""
+    out = {}
+    for (r0, c0), (r1, c1) in ranges:
+        if height is not None and width is not None:
+            r1, c1 = min(r1, height - 1), min(c1, width - 1)
+        if r0 <= r1 and c0 <= c1:
+            out[(r0, c0)] = (r1 - r0 + 1, c1 - c0 + 1)
+    return out
 
 
 def _trim(rows, merged):
