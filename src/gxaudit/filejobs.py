@@ -11,6 +11,7 @@ therefore never serves stale Submissions, and re-scoring never re-reads a docume
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import functools
 import hashlib
@@ -79,6 +80,19 @@ def cache_key(sha: str, inp: Input) -> str:
     return f"{sha[:32]}-{hashlib.sha256(extra.encode()).hexdigest()[:32]}"
 
 
+def restore_types(result: FileResult) -> FileResult:
+    """What JSON cannot say: `published_at` (a Sourced of Any) holds a date, not its ISO
+    string, so a cached Submission equals the freshly extracted one."""
+    for s in result.submissions:
+        value = s.published_at.value
+        if isinstance(value, str):
+            try:
+                s.published_at = s.published_at.model_copy(update={"value": dt.date.fromisoformat(value)})
+            except ValueError:
+                pass
+    return result
+
+
 def _internal_failure(inp: Input, stage: str, exc: BaseException) -> ReadFailure:
     return ReadFailure(path=inp.display, reason="internal_error",
                        message=f"{inp.display}：{stage}时出错（{type(exc).__name__}: {exc}）。"
@@ -100,7 +114,7 @@ def process_file(inp: Input, cache_dir: str | None = None) -> FileResult:
         try:
             hit = FileResult.model_validate_json(cache_file.read_bytes())
             parsecache.touch(cache_file)  # least recently used goes first (--cache-max-mb)
-            return hit.model_copy(update={"cached": True})
+            return restore_types(hit).model_copy(update={"cached": True})
         except ValueError:
             pass  # a damaged cache entry is rebuilt below
     doc = None
@@ -121,7 +135,9 @@ def process_file(inp: Input, cache_dir: str | None = None) -> FileResult:
     if cache_file is not None:
         from gxaudit.report.atomic import write_text
 
-        write_text(cache_file, result.model_dump_json())
+        # without default values: a third smaller on disk and in memory once read back (every
+        # Loc/Cell otherwise comes back with all its field names in __pydantic_fields_set__)
+        write_text(cache_file, result.model_dump_json(exclude_defaults=True))
     return result
 
 

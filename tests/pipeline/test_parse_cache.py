@@ -78,3 +78,18 @@ def test_cli_bound_keeps_the_cache_under_the_limit(tmp_path, fake_stages):
 
 def test_a_bad_bound_is_a_usage_error(tmp_path, fake_stages):
     assert score(corpus(tmp_path, 1), tmp_path, "--no-history", "--cache-max-mb", "-1") == 2
+
+
+def test_a_cached_submission_equals_the_fresh_one(tmp_path):
+    """Real stages: what the cache gives back is the same Submission (dates stay dates)."""
+    from gxaudit.ingest import SUPPORTED
+    from gxaudit.synth import corpus as synth
+
+    root = tmp_path / "c"
+    synth.generate(8, 2, root, ["txt", "html"])
+    inputs = pipeline.discover([root], set(SUPPORTED)).inputs
+    fresh = [filejobs.process_file(i, str(tmp_path / "cache")) for i in inputs]
+    again = [filejobs.process_file(i, str(tmp_path / "cache")) for i in inputs]
+    assert all(r.cached for r in again) and not any(r.cached for r in fresh)
+    assert [r.model_copy(update={"cached": False}) for r in again] == fresh
+    assert any(s.published_at.value is not None for r in again for s in r.submissions)
