@@ -187,7 +187,8 @@ def agency_groups(subs: list[Submission], disc: Discovery, mapping: dict[str, st
 def evaluate_all(by_agency: dict[str, list[Submission]], groups: dict[str, str], packs, opts: Options,
                  period: str | None, as_of: dt.date | None, history: History | None,
                  executor: Executor | None, progress: Progress | None,
-                 previous_of: dict[str, Submission] | None = None) -> dict[str, list[list[Finding]]]:
+                 previous_of: dict[str, Submission] | None = None,
+                 workers: int = 1) -> dict[str, list[list[Finding]]]:
     """Findings per agency, one list per readable submission, in submission order.
 
     Last year's Submission comes from `previous_of` (same agency, same run: series.link)
@@ -206,7 +207,9 @@ def evaluate_all(by_agency: dict[str, list[Submission]], groups: dict[str, str],
     jobs = []
     for group in sorted(per_group):
         peers = [t.submission for t in per_group[group]]
-        for chunk in _chunks(per_group[group], 4):
+        # one batch per worker and group: each batch ships the group's peers once and prepares
+        # them once (CheckContext.memo), so fewer batches is cheaper as long as all workers work
+        for chunk in _chunks(per_group[group], workers if executor is not None else 1):
             jobs.append((chunk, peers))
     total = sum(len(c) for c, _ in jobs)
     out: dict[str, list[list[Finding]]] = defaultdict(list)
@@ -359,7 +362,7 @@ def run(opts: Options, executor: Executor | None = None, progress: Progress | No
         for s in failed:
             failed_by_agency[s.agency.value].append(s)
         findings = evaluate_all(by_agency, groups, packs, opts, period, as_of, history, executor, progress,
-                                previous_of)
+                                previous_of, workers)
         del previous_of
         crashpoints.reached("evaluated")
         cards = score_all(by_agency, failed_by_agency, findings, packs, groups, failed_before, period,
