@@ -82,6 +82,10 @@ MIGRATIONS: list[list[str]] = [
 SCHEMA = len(MIGRATIONS)
 
 
+def _year_or_none(year) -> int | None:
+    return int(year) if isinstance(year, int) else None
+
+
 class HistoryError(RuntimeError):
     """A history file that cannot be used (message in Chinese, names the file)."""
 
@@ -203,13 +207,9 @@ class History:
               f.count, int(f.repeated)) for c in result.scorecards for f in c.findings])
 
     def _insert_submissions(self, run_id: int, submissions: list[Submission]) -> None:
-        rows = []
-        for s in submissions:
-            if s.failure is not None:
-                continue
-            year = s.report_year.value
-            rows.append((run_id, s.id, s.agency.value, int(year) if isinstance(year, int) else None,
-                         s.period.value, s.doc_type.value, s.model_dump_json()))
+        """Rows are generated one at a time: 10,000 reports' JSON never sit in memory at once."""
+        rows = ((run_id, s.id, s.agency.value, _year_or_none(s.report_year.value), s.period.value,
+                 s.doc_type.value, s.model_dump_json()) for s in submissions if s.failure is None)
         self.db.executemany(
             "INSERT OR REPLACE INTO submissions (run_id, submission_id, agency, report_year, period,"
             " doc_type, data) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
