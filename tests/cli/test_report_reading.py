@@ -74,3 +74,18 @@ def test_resubmission_demand_only_when_someone_must_resubmit():
     result.scorecards = [c for c in result.scorecards if c.status == "scored"]
     rectify = circular.build(result, None).rectify
     assert rectify and not any("重新报送" in p for p in rectify)
+
+
+def test_circular_headings_keep_with_what_follows(tmp_path):
+    """Printed circular: a heading or an agency's name never sits alone at the foot of a page."""
+    import docx
+
+    from gxaudit.report import circular, circular_docx
+
+    data = circular.build(_consistent(sample_result()), None)
+    doc = docx.Document(str(circular_docx.write(data, tmp_path / "c.docx")))
+    paras = {p.text: p for p in doc.paragraphs if p.text}
+    for heading in ("二、排名情况", "五、各单位存在的问题", "（一）乡镇（街道）"):
+        assert paras[heading].paragraph_format.keep_with_next, heading
+    named = next(p for t, p in paras.items() if t.startswith("南山乡"))
+    assert named.paragraph_format.keep_with_next

@@ -173,12 +173,13 @@ def _head(doc, data: CircularData) -> None:
 
 
 def _heading1(doc, text: str) -> None:
-    _para(doc, text, HEITI)
+    # a heading never ends a page alone (二、排名情况 at the foot of page 1, its table on page 2)
+    _para(doc, text, HEITI).paragraph_format.keep_with_next = True
 
 
 def _heading2(doc, index: int, text: str) -> None:
     num = CN_NUMBERS[index] if index < len(CN_NUMBERS) else str(index + 1)
-    _para(doc, f"（{num}）{text}", KAITI)
+    _para(doc, f"（{num}）{text}", KAITI).paragraph_format.keep_with_next = True
 
 
 def _body(doc, data: CircularData) -> None:
@@ -209,6 +210,7 @@ def _body(doc, data: CircularData) -> None:
             _run(p, a.agency, FANGSONG, bold=True)
             if a.note:
                 _run(p, "：" + a.note)
+            p.paragraph_format.keep_with_next = bool(a.items)  # the name stays with its first item
             for i, item in enumerate(a.items, start=1):
                 cost = "不扣分" if item.deduction == "0" else f"扣{item.deduction}分"
                 line = _para(doc, f"{i}. {item.text}（{cost}")
