@@ -89,3 +89,18 @@ def test_circular_headings_keep_with_what_follows(tmp_path):
         assert paras[heading].paragraph_format.keep_with_next, heading
     named = next(p for t, p in paras.items() if t.startswith("南山乡"))
     assert named.paragraph_format.keep_with_next
+
+
+def test_missing_last_year_says_how_to_get_it_checked():
+    from report.sample import finding
+
+    from gxaudit.rules.checks.consistency_with_previous import NO_HISTORY
+
+    result = _consistent(sample_result())
+    card = next(c for c in result.scorecards if c.status == "scored")
+    card.findings.append(finding("AR21-H01", "本年“上年结转”等于上年报告“结转下年度继续办理”", 0,
+                                 outcome="cannot_evaluate", message=NO_HISTORY))
+    card.cannot_evaluate += 1
+    text = html.render(result)
+    assert "上一年度的年度报告放进同一文件夹" in text
+    assert text.count("上一年度的年度报告放进同一文件夹") == 1  # only the agency that lacks it

@@ -35,6 +35,7 @@ from gxaudit.report.view import (
     status_label,
     total_note,
     unevaluated,
+    unevaluated_hint,
     write_bytes,
 )
 
@@ -104,5 +105,6 @@ def _agency_view(row, card: Scorecard | None, anchor: str) -> dict:
         "total_note": total_note(card) if card else "",
         "failed": failed(card) if card else [],
         "unevaluated": unevaluated(card) if card else [],
+        "unevaluated_hint": unevaluated_hint(card),
         "reason": (card.status_reason if card else None) or ("名单内单位本期未报送材料" if row.status == "missing" else ""),
     }

@@ -121,6 +121,17 @@ def total_note(card: Scorecard) -> str:
     return text + "。"
 
 
+def unevaluated_hint(card: Scorecard | None) -> str:
+    """What to do about the usual 无法评估: last year's report was not there to compare with
+    (every agency of a run with only this year's reports shows these two)."""
+    from gxaudit.rules.checks.consistency_with_previous import NO_HISTORY
+
+    if card is None or not any(f.outcome == "cannot_evaluate" and f.message == NO_HISTORY for f in card.findings):
+        return ""
+    return ("“缺少上一年度数据”的规则核对本年与上年报告的衔接：把该单位上一年度的年度报告放进同一文件夹"
+            "一并评分，或此前已用 gxaudit score 评过上一年度（写入历史库），即可核对。")
+
+
 def failed(card: Scorecard) -> list[Finding]:
     """Failed findings, the costly and severe ones first (Lighthouse: failing audits on top)."""
     items = [f for f in card.findings if f.outcome == "fail"]
