@@ -86,14 +86,24 @@ def plain_text(bs: list[SpecBlock]) -> str:
     return "\n".join(b.text if b.kind != "table" else "\n".join(" ".join(r) for r in b.rows) for b in bs)
 
 
-def shiyou_missing(agency: Agency, form: str, text: str) -> list[str]:
-    """十有 rules whose phrases the text lacks: the pack's own patterns, read from the pack."""
-    if agency.kind not in SHIYOU or form == "log":
+FORM_DOC_TYPE = {"2021": "annual_report_2021", "2019": "annual_report_2019", "legacy": "annual_report_legacy",
+                 "summary": "work_summary"}
+
+
+def shiyou_missing(agency: Agency, form: str, text: str, year: int) -> list[str]:
+    """十有 rules whose phrases the text lacks: the pack's own patterns and its own `applies`."""
+    if agency.kind not in SHIYOU or form not in FORM_DOC_TYPE:
         return []
+    from gxaudit.model import Sourced, Submission
     from gxaudit.rules import load_packs
+    from gxaudit.rules.evaluate import applies
 
     pack = _SHIYOU_CACHE.get(SHIYOU[agency.kind][0]) or load_packs([SHIYOU[agency.kind][0]])[0]
     _SHIYOU_CACHE[pack.pack] = pack
+    probe = Submission(id="probe", file="probe", doc_type=Sourced(value=FORM_DOC_TYPE[form]),
+                       report_year=Sourced(value=year), agency_kind=Sourced(value=agency.kind))
+    if pack.applies and applies(pack.applies, probe)[0] is False:
+        return []
     out = []
     for g in pack.groups:
         for r in g.rules:
@@ -171,7 +181,7 @@ def generate_one(i: int, seed: int, roster: list[Agency], out: Path, formats: li
         planted.append({"defect": "summary_instead_of_report", "rules": ["FC-02"],
                         "detail": "以政务公开工作总结代替年度报告"})
     bs = blocks(p)
-    sy = shiyou_missing(agency, form, plain_text(bs))
+    sy = shiyou_missing(agency, form, plain_text(bs), p.year)
     if sy:
         planted.append({"defect": "shiyou_phrases_absent", "rules": sy, "detail": "文中未见“十有”相应表述"})
     fmt = formats[i % len(formats)]  # formats and layouts in turn, so a small corpus has them all
