@@ -41,6 +41,7 @@ def test_demo_scores_and_drafts_the_circular(repo_dir, tmp_path):
     assert res.exit_code == 0, res.output
     md = (tmp_path / "通报-2025-11.md").read_text(encoding="utf-8")
     assert md.startswith("# 关于2025年11月政务公开工作情况的通报") and "青山县政务公开办公室" in md
-    nanshan = md[md.index("**南山乡**"):md.index("**柳溪乡**")]
+    start = md.index("**南山乡**")
+    nanshan = md[start:md.find("\n**", start + 1) if "\n**" in md[start + 1:] else len(md)]
     assert "连续未整改" in nanshan  # stock-phrase part 五 kept from 2025-10
     assert "**西河镇**：未发现扣分问题" in md  # part 六 added since 2025-10
