@@ -128,8 +128,8 @@ def unevaluated_hint(card: Scorecard | None) -> str:
 
     if card is None or not any(f.outcome == "cannot_evaluate" and f.message == NO_HISTORY for f in card.findings):
         return ""
-    return ("“缺少上一年度数据”的规则核对本年与上年报告的衔接：把该单位上一年度的年度报告放进同一文件夹"
-            "一并评分，或此前已用 gxaudit score 评过上一年度（写入历史库），即可核对。")
+    return ("“缺少上一年度数据”的规则核对本年与上年报告的衔接：先用 gxaudit score --period 上一年份 评一次"
+            "上一年度的年度报告（写入同一历史库），或按年度评分时把上一年度的年度报告放进同一文件夹，即可核对。")
 
 
 def failed(card: Scorecard) -> list[Finding]:
