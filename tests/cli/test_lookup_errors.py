@@ -32,3 +32,16 @@ def test_inspect_of_a_folder_points_to_score(tmp_path):
 def test_inspect_of_a_missing_file_is_a_usage_error(tmp_path):
     r = CliRunner().invoke(cli, ["inspect", str(tmp_path / "没有这个.docx")])
     assert r.exit_code == 2 and "找不到文件" in r.output and "没有这个.docx" in r.output
+
+
+def test_circular_reports_written_files_like_score(tmp_path, repo_dir):
+    """One word for a written file (已写入) on stderr for every command; stdout stays for content."""
+    db = tmp_path / "h.sqlite"
+    folder = repo_dir / "fixtures" / "county" / "2025-11"
+    r = CliRunner().invoke(cli, ["score", str(folder), "--period", "2025-11", "--history", str(db), "--format", "json",
+                                 "--out", str(tmp_path / "s"), "--jobs", "1", "--no-cache"])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(cli, ["circular", "--period", "2025-11", "--history", str(db), "--format", "md",
+                                 "--out", str(tmp_path / "c")])
+    assert r.exit_code == 0, r.output
+    assert "已写入" in r.stderr and "已写入" not in r.stdout and "已写出" not in r.output

@@ -77,4 +77,4 @@ def command(period, history_path, formats, out, template, date_text) -> None:
 
         written.append(circular_md.write(data, Path(out) / f"{stem}.md"))
     for p in written:
-        click.echo(f"已写出 {p}")
+        click.echo(f"已写入 {p}", err=True)  # as score does: stdout stays for content
