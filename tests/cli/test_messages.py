@@ -86,3 +86,9 @@ def test_debug_env_shows_the_real_exception(monkeypatch):
     monkeypatch.setenv(cli_module.DEBUG_ENV, "1")
     with pytest.raises(RuntimeError):
         cli_module.main()
+
+
+def test_command_list_is_not_cut_mid_sentence():
+    res = CliRunner().invoke(cli, ["--help"])
+    commands = res.output.split("命令:")[1]
+    assert "..." not in commands, commands

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 
-@click.command("synth")
+@click.command("synth", short_help="生成带已知缺陷的模拟材料（年度报告、工作总结、发布记录），供演示、测试和基准使用。")
 @click.option("--n", "n", type=int, default=40, show_default=True, help="生成的材料份数")
 @click.option("--seed", type=int, default=1, show_default=True, help="随机种子（相同种子生成相同材料）")
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="输出文件夹")
