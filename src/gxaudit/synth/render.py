@@ -92,14 +92,17 @@ def write_docx(path: Path, blocks: list[SpecBlock]) -> None:
             ncols = len(b.rows[0])
             table = doc.add_table(rows=len(b.rows), cols=ncols)
             table.style = "Table Grid"
+            # `table.cell(r, c)` rebuilds the whole grid on every call (~1 s a report); the cells
+            # fetched once stay valid through the merges, which only remove covered cells.
+            cells = table._cells
             for r, c, rs, cs in b.spans:
                 if rs > 1 or cs > 1:
-                    table.cell(r, c).merge(table.cell(r + rs - 1, c + cs - 1))
+                    cells[r * ncols + c].merge(cells[(r + rs - 1) * ncols + c + cs - 1])
             covered = b.origin()
             for r, row in enumerate(b.rows):
                 for c, v in enumerate(row):
                     if (r, c) not in covered and v:
-                        table.cell(r, c).text = v
+                        cells[r * ncols + c].text = v
     doc.save(str(path))
 
 
