@@ -16,7 +16,9 @@ import click
 @click.option("--formats", default="txt,docx,html,pdf,xlsx", show_default=True,
               help="年度报告的文件格式，逗号分隔：txt,docx,html,pdf,xlsx")
 @click.option("--logs/--no-logs", default=True, show_default=True, help="是否生成月度发布记录（CSV）")
-def command(n: int, seed: int, out: Path, formats: str, logs: bool) -> None:
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="并行进程数（结果与单进程相同）")
+def command(n: int, seed: int, out: Path, formats: str, logs: bool, jobs: int) -> None:
     """生成模拟材料：年度报告（2021年格式、2019年格式、2019年前自由格式）、工作总结、发布记录，
     附 manifest.csv、agencies.csv 和标注了应触发规则的 truth.json。"""
     from gxaudit.synth.corpus import FORMATS, generate
@@ -30,7 +32,7 @@ def command(n: int, seed: int, out: Path, formats: str, logs: bool) -> None:
         click.echo("错误：--n 必须是正整数", err=True)
         sys.exit(2)
     start = time.perf_counter()
-    truth = generate(n, seed, out, wanted, logs=logs)
+    truth = generate(n, seed, out, wanted, logs=logs, jobs=jobs)
     secs = time.perf_counter() - start
     planted = sum(1 for f in truth["files"] if f["must_fire"])
     click.echo(f"已在 {out} 生成 {n} 份材料（{truth['county']}，其中 {planted} 份含预置问题），"
