@@ -44,6 +44,7 @@ def test_every_help_page_is_chinese(path):
     (["inspect", "--format", "pdf", "a.txt"], "pdf"),
     (["circular", "--period", "2025-11", "--template", "no-such-template.toml"], "no-such-template.toml"),
     (["synth", "--n", "many", "--out", "x"], "many"),
+    (["synth", "--jobs", "0", "--out", "x"], "--jobs"),
 ])
 def test_usage_errors_are_one_chinese_message_with_exit_2(args, named):
     res = CliRunner().invoke(cli, args)

@@ -72,8 +72,13 @@ ZH: dict[str, str] = {
     "unknown error": "未知错误",
 }
 
-# metavars in help and the type words of "… is not a valid {number_type}"
-TYPE_NAMES = {click.STRING: "文本", click.INT: "整数", click.FLOAT: "数字", click.BOOL: "是/否"}
+# metavars in help and the type words of "… is not a valid {number_type}" (set on the classes:
+# click.IntRange(min=1) and the like are new instances of their own classes)
+TYPE_NAMES = {
+    click.types.StringParamType: "文本", click.types.IntParamType: "整数", click.types.FloatParamType: "数字",
+    click.types.BoolParamType: "是/否", click.IntRange: "整数", click.FloatRange: "数字",
+    click.DateTime: "日期时间",
+}
 OPTIONS_METAVAR = "[选项]"
 SUBCOMMAND_METAVAR = "命令 [参数]..."
 
@@ -100,6 +105,8 @@ def install() -> None:
             module.ngettext = ntranslate
     for param_type, word in TYPE_NAMES.items():
         param_type.name = word
+    for instance in (click.STRING, click.INT, click.FLOAT, click.BOOL):
+        instance.__dict__.pop("name", None)  # singletons follow their class
 
 
 def localise_metavars(command: click.Command) -> None:
