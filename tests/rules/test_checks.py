@@ -81,6 +81,11 @@ def test_table_present():
     blank = table("applications", {"new": {"total": None, "natural": None}})
     r = run("table_present", sub(GOOD_PARTS, tables={"applications": blank}), table="applications")
     assert r.outcome == "fail" and "表格未填写" in r.message
+    lost = blank.model_copy(update={"cells": {}, "unplaced": ["一、本年新收政府信息公开申请数量：有1个数值，表头有7列，无法确定对应关系"]})
+    for partial in (False, True):  # numbers the extractor could not put on columns: not "未填写"
+        r = run("table_present", sub(GOOD_PARTS, tables={"applications": lost}), table="applications",
+                fail_on_partial=partial)
+        assert r.outcome == "cannot_evaluate" and "无法对应到列" in r.message
 
 
 BALANCE = "new + carried_in == handled_total + carried_out"

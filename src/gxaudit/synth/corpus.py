@@ -38,7 +38,7 @@ SHIYOU = {"乡镇": ("shiyou-township", "SY-T"), "街道": ("shiyou-township", "
           "县直部门": ("shiyou-department", "SY-D")}
 
 
-def _choose_defects(rng: random.Random, form: str, has_stats: bool) -> list[str]:
+def _choose_defects(rng: random.Random, form: str, has_stats: bool, layout: str | None = None) -> list[str]:
     if form == "log":
         if rng.random() < 0.35:
             return []
@@ -50,6 +50,8 @@ def _choose_defects(rng: random.Random, form: str, has_stats: bool) -> list[str]
     pool = [d for d, forms in D.CATALOGUE.items() if form in forms]
     if form == "legacy":
         pool = [d for d in pool if (d != "no_fee_statement" or not has_stats) and (d != "legacy_stats_off" or has_stats)]
+    if layout == "spaces":  # blank cells vanish between spaces: no one can tell which column a lone total is
+        pool = [d for d in pool if d != "app_blank_columns"]
     chosen: list[str] = []
     for d in rng.sample(pool, len(pool)):
         if len(chosen) >= rng.choice((1, 1, 2, 3)):
@@ -167,7 +169,9 @@ def generate_one(i: int, seed: int, roster: list[Agency], out: Path, formats: li
     if form == "log":
         return _one_log(i, rng, agency, out, "xlsx" in formats and rng.random() < 0.3)
     stats = form == "legacy" and rng.random() < 0.6
-    chosen = _choose_defects(rng, form, stats)
+    fmt = formats[i % len(formats)]  # formats and layouts in turn, so a small corpus has them all
+    layout = TXT_LAYOUTS[(i // len(formats)) % len(TXT_LAYOUTS)]
+    chosen = _choose_defects(rng, form, stats, layout if fmt == "txt" else None)
     wrong = "wrong_format" in chosen
     year = _year(rng, form, wrong)
     p = Plan(agency=agency, year=year, form=form, merged=rng.random() < 0.6, seed=rng.randrange(2**31),
@@ -184,8 +188,6 @@ def generate_one(i: int, seed: int, roster: list[Agency], out: Path, formats: li
     sy = shiyou_missing(agency, form, plain_text(bs), p.year)
     if sy:
         planted.append({"defect": "shiyou_phrases_absent", "rules": sy, "detail": "文中未见“十有”相应表述"})
-    fmt = formats[i % len(formats)]  # formats and layouts in turn, so a small corpus has them all
-    layout = TXT_LAYOUTS[(i // len(formats)) % len(TXT_LAYOUTS)]
     ext = fmt
     title = "政务公开工作总结" if form == "summary" else "政府信息公开工作年度报告"
     name = f"{i:05d}-{agency.name}-{year}年{title}.{ext}"

@@ -65,6 +65,7 @@ def plan_log(agency: Agency, period: str, defects: list[str], rng: random.Random
                         | {end - dt.timedelta(days=first)}, reverse=True)
     r = _rules(agency.kind)
     truth: list[dict] = []
+    stale: set[str] = set()  # columns another defect made stale: emptying one would undo it
     for d in sorted(defects, key=lambda x: x == "empty_column"):  # empty last: nothing re-adds it
         if d == "stale_dynamic":
             age = rng.randint(20, 60)
@@ -74,14 +75,16 @@ def plan_log(agency: Agency, period: str, defects: list[str], rng: random.Random
             c = rng.choice(("通知公告", "政策文件"))
             age = rng.randint(200, 300)
             out[c] = [end - dt.timedelta(days=age + i * 30) for i in range(2)]
+            stale.add(c)
             truth.append({"defect": d, "rules": [r["notice_policy"]], "detail": f"{c}{age}天未更新"})
         elif d == "stale_personnel":
             c = rng.choice(("人事信息", "规划计划"))
             age = rng.randint(380, 500)
             out[c] = [end - dt.timedelta(days=age)]
+            stale.add(c)
             truth.append({"defect": d, "rules": [r["personnel_planning"]], "detail": f"{c}{age}天未更新"})
         elif d == "empty_column":
-            c = rng.choice(("人事信息", "规划计划", "政策文件"))
+            c = rng.choice([x for x in ("人事信息", "规划计划", "政策文件") if x not in stale])
             out.pop(c, None)
             truth.append({"defect": d, "rules": [r["empty"]], "detail": f"目录栏目“{c}”没有条目"})
         elif d == "veto_stale":  # five dynamic/notice columns out of date: single-item veto
@@ -90,6 +93,7 @@ def plan_log(agency: Agency, period: str, defects: list[str], rng: random.Random
                 out[c] = [end - dt.timedelta(days=rng.randint(30, 90))]
             for c in ("通知公告", "政策文件"):
                 out[c] = [end - dt.timedelta(days=rng.randint(200, 260))]
+                stale.add(c)
             truth.append({"defect": d, "rules": [r["dynamic"], r["notice_policy"], r["veto"]],
                           "detail": "动态类与通知公告政策文件类超期栏目合计6个"})
     out[REPORTS] = []

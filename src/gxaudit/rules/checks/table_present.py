@@ -2,7 +2,9 @@
 
 Good: the applications table read with its cells (zeros are numbers, they count) → pass.
 Bad: the heading "三、收到和处理政府信息公开申请情况" followed by nothing (the table was an
-image) → fail "未找到表格"; a table whose every cell is blank → fail "表格未填写".
+image) → fail "未找到表格"; a table whose every cell is blank → fail "表格未填写". A table whose
+numbers could not be put on columns (a space-flattened copy that lost its blank cells) is
+cannot_evaluate, not "未填写".
 
 A missing table is never scored as a table of zeros. With `fail_on_partial`, a mix of blank and
 filled cells also fails (some offices count it as incomplete).
@@ -35,6 +37,10 @@ def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]
     ev = Evidence(file=(loc.file if loc else sub.file), table=params.table,
                   page=loc.page if loc else None, line=loc.line if loc else None)
     data = {"cells": len(cells), "filled": len(filled)}
+    if not filled and t.unplaced:  # numbers there, but not on columns (blank cells lost in flattening)
+        return [CheckResult(outcome="cannot_evaluate", evidence=[ev], data={**data, "unplaced": len(t.unplaced)},
+                            message=f"找到{name}，但其中 {len(t.unplaced)} 行的数值无法对应到列（如“{t.unplaced[0]}”），"
+                                    f"无法判断各格是否填写；请提供保留表格的原文件")]
     if not filled:
         return [CheckResult(outcome="fail", message=f"{name}表格未填写（{len(cells)} 个单元格均为空）",
                             evidence=[ev], data=data)]
