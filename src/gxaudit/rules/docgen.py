@@ -7,6 +7,7 @@ checked-in page differs, so a rule change without the page regenerated is caught
 
 from __future__ import annotations
 
+from gxaudit.rules.canon import part_label
 from gxaudit.rules.schema import Applies, Rule, RulePack
 
 HEADER = """# 内置规则参考（shipped rule packs）
@@ -42,7 +43,7 @@ def _n(v: float) -> str:
     return f"{v:g}"
 
 
-def applies_text(a: Applies, rule_level: bool = False) -> list[str]:
+def applies_text(a: Applies, rule_level: bool = False, part_rules: dict[int, str] | None = None) -> list[str]:
     out = []
     if a.doc_type:
         out.append("文件类型：" + "、".join(a.doc_type))
@@ -54,6 +55,10 @@ def applies_text(a: Applies, rule_level: bool = False) -> list[str]:
         out.append("期间：" + ("年度" if a.period_kind == "year" else "月度"))
     if a.has_table:
         out.append("附有：" + "、".join(TABLES[t] for t in a.has_table))
+    if a.has_part:
+        by = [(part_rules or {}).get(n) for n in a.has_part]
+        where = f"由 {'、'.join(by)} 扣分" if all(by) else "由缺少该部分的规则扣分"
+        out.append("报告有" + "、".join(part_label(n) for n in a.has_part) + f"时检查（缺少该部分的{where}，本项不重复扣分）")
     return out
 
 
@@ -73,9 +78,9 @@ def points_text(r: Rule) -> str:
     return text
 
 
-def rule_text(r: Rule) -> list[str]:
+def rule_text(r: Rule, part_rules: dict[int, str] | None = None) -> list[str]:
     how = f"- 检查方式：`{r.check}`；严重程度：{SEVERITY[r.severity]}；{points_text(r)}"
-    extra = applies_text(r.applies, rule_level=True)
+    extra = applies_text(r.applies, rule_level=True, part_rules=part_rules)
     if extra:
         how += "；" + "；".join(extra)
     return [f"#### {r.id} {r.title}", "", f"- 不符合时：{r.fail_title or r.title}", how,
@@ -94,7 +99,7 @@ def pack_text(p: RulePack) -> list[str]:
     for g in p.groups:
         out += [f"### {g.title}（{_n(g.points)} 分）", ""]
         for r in g.rules:
-            out += rule_text(r)
+            out += rule_text(r, p.part_rules())
     return out
 
 

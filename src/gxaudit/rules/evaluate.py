@@ -14,7 +14,8 @@ from collections.abc import Iterable
 
 from gxaudit.model import CheckResult, Finding, Submission
 from gxaudit.rules import checks
-from gxaudit.rules.canon import TABLE_LABELS
+from gxaudit.rules.canon import TABLE_LABELS, part_label
+from gxaudit.rules.checks._common import part_present
 from gxaudit.rules.context import CheckContext
 from gxaudit.rules.schema import Applies, Group, Rule, RulePack, year_predicate
 
@@ -36,12 +37,14 @@ def period_kind(value) -> str | None:
 UNKNOWN_KIND = "单位类型不明（请在 manifest.csv 或单位名单 agencies.csv 中填写单位类型），无法判断本规则是否适用"
 
 
-def applies(a: Applies, sub: Submission) -> tuple[bool | None, str]:
+def applies(a: Applies, sub: Submission, part_rules: dict[int, str] | None = None) -> tuple[bool | None, str]:
     """(applies?, why not). None: it depends on the agency kind, which is unknown.
 
     An unknown doc type excludes; an unknown agency kind under an `agency_kind` filter gives
     None (the caller decides: a pack is left out, a rule reports cannot_evaluate); an unknown
-    report year or period does not exclude. `has_table` needs the extractor's table.
+    report year or period does not exclude. `has_table` needs the extractor's table;
+    `has_part` needs the official part, so a content rule on a missing part is not_applicable
+    (its structure rule deducts for the absence once, not twice; `part_rules` names that rule).
     """
     if a.doc_type is not None and sub.doc_type.value not in a.doc_type:
         return False, f"文件类型（{sub.doc_type.value or '未知'}）不在适用范围内"
@@ -56,6 +59,12 @@ def applies(a: Applies, sub: Submission) -> tuple[bool | None, str]:
         missing = [k for k in a.has_table if k not in sub.tables]
         if missing:
             return False, "未附" + "、".join(TABLE_LABELS[k] for k in missing)
+    if a.has_part is not None:
+        absent = [n for n in a.has_part if not part_present(sub, n)]
+        if absent:
+            by = [(part_rules or {}).get(n) for n in absent]
+            where = f"已在 {'、'.join(by)} 扣分" if all(by) else "已按缺少该部分扣分"
+            return False, "缺少" + "、".join(part_label(n) for n in absent) + f"，{where}，本项不重复扣分"
     if a.agency_kind is not None:
         if sub.agency_kind.value is None:
             return None, UNKNOWN_KIND
@@ -84,7 +93,7 @@ def evaluate(sub: Submission, packs: Iterable[RulePack], ctx: CheckContext) -> l
 
 
 def _one(sub: Submission, pack: RulePack, group: Group, rule: Rule, ctx: CheckContext) -> Finding:
-    ok, why = applies(rule.applies, sub)
+    ok, why = applies(rule.applies, sub, pack.part_rules() if rule.applies.has_part else None)
     if ok is None:
         return _finding(pack, group, rule, CheckResult(outcome="cannot_evaluate", message=why))
     if not ok:

@@ -16,7 +16,12 @@ Note for pack authors (shape agreed in the team brief, extended only additively)
   ">=2019,<=2020", or a year), agency_kind (list or one), period_kind (year | month),
   has_table (list or one of proactive | applications | review_litigation | legacy_stats: the
   rule or pack applies only when the extractor found that table; e.g. the legacy 统计表 rules,
-  since a 统计表 was never part of the 2008 条例's required content).
+  since a 统计表 was never part of the 2008 条例's required content), has_part (a part number
+  1..9 or a list: the rule applies only when the submission has that official part, found the
+  way `section_present` finds it). Put `has_part` on every content rule about one part (the fee
+  statement in 六, 五's problems and follow-up, 一's five aspects): when the part is missing its
+  structure rule (S0n) has already deducted, and the content rule is not_applicable rather than
+  deducting a second time for the same cause.
   Unknown values: a document whose type is unknown is outside every pack with `doc_type`; a
   document whose agency kind is unknown is outside a pack restricted by `agency_kind` (it is
   not known to be that pack's kind: a 十有 pack for 乡镇 must not score a body.html fragment
@@ -33,7 +38,7 @@ Note for pack authors (shape agreed in the team brief, extended only additively)
 from __future__ import annotations
 
 import re
-from typing import Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StrictBool, field_validator, model_validator
 
@@ -75,11 +80,12 @@ class Applies(Strict):
     agency_kind: list[str] | None = None
     period_kind: Literal["year", "month"] | None = None
     has_table: list[Literal["proactive", "applications", "review_litigation", "legacy_stats"]] | None = None
+    has_part: list[Annotated[int, Field(ge=1, le=9)]] | None = None
 
-    @field_validator("doc_type", "agency_kind", "has_table", mode="before")
+    @field_validator("doc_type", "agency_kind", "has_table", "has_part", mode="before")
     @classmethod
     def _one_or_list(cls, v):
-        return _listify(v)
+        return [v] if isinstance(v, int) and not isinstance(v, bool) else _listify(v)
 
     @field_validator("report_year")
     @classmethod
@@ -208,6 +214,15 @@ class RulePack(Strict):
         for g in self.groups:
             for r in g.rules:
                 yield g, r
+
+    def part_rules(self) -> dict[int, str]:
+        """Official part → id of the enabled rule that deducts for its absence (section_present)."""
+        out: dict[int, str] = {}
+        for _, r in self.rules():
+            part = r.with_.get("part")
+            if r.enabled and r.check == "section_present" and isinstance(part, int) and not r.with_.get("heading"):
+                out.setdefault(part, r.id)
+        return out
 
     def rule(self, rule_id: str) -> Rule | None:
         for _, r in self.rules():

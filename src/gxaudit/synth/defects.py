@@ -85,11 +85,12 @@ def plant(name: str, p: Plan, rng: random.Random) -> dict:
     f = p.flags
     if name == "missing_part6":
         f.setdefault("drop_parts", []).append(6)
-        rules = [f"{pre}-S06"] + ([f"{pre}-C02"] if pre == "AR21" else [])
-        return {"rules": rules, "detail": "缺少第六部分（其中的信息处理费说明随之缺失）"}
+        # only S06: the fee statement rule (AR21-C02) is not_applicable without part 六 (has_part)
+        return {"rules": [f"{pre}-S06"], "detail": "缺少第六部分（其中的信息处理费说明随之缺失）"}
     if name == "missing_part5":
         f.setdefault("drop_parts", []).append(5)
-        return {"rules": [f"{pre}-S05", f"{pre}-C01", followup_rule(pre)], "detail": "缺少第五部分"}
+        # only S05: C01 and the follow-up rule are not_applicable without part 五 (has_part)
+        return {"rules": [f"{pre}-S05"], "detail": "缺少第五部分"}
     if name == "parts_out_of_order":
         f["swap_parts"] = (5, 6)
         return {"rules": [f"{pre}-S07"], "detail": "第五、六部分顺序颠倒"}

@@ -94,6 +94,12 @@ def heading_line(sub: Submission, scope: Scope) -> Paragraph | None:
     return None
 
 
+def part_present(sub: Submission, part: int) -> bool:
+    """Whether `section_present` with `part:` passes: a section for it, or its heading line."""
+    scope = Scope(part=part)
+    return find_section(sub, scope) is not None or heading_line(sub, scope) is not None
+
+
 def descendants(sub: Submission, idx: int) -> list[int]:
     """The section itself and every later section nested under it."""
     out = [idx]
