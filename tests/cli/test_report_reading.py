@@ -94,13 +94,16 @@ def test_circular_headings_keep_with_what_follows(tmp_path):
 def test_missing_last_year_says_how_to_get_it_checked():
     from report.sample import finding
 
-    from gxaudit.rules.checks.consistency_with_previous import NO_HISTORY
+    from gxaudit.rules.checks.consistency_with_previous import no_history_message
 
     result = _consistent(sample_result())
     card = next(c for c in result.scorecards if c.status == "scored")
-    card.findings.append(finding("AR21-H01", "本年“上年结转”等于上年报告“结转下年度继续办理”", 0,
-                                 outcome="cannot_evaluate", message=NO_HISTORY))
+    f = finding("AR21-H01", "本年“上年结转”等于上年报告“结转下年度继续办理”", 0,
+                outcome="cannot_evaluate", message=no_history_message(2024))
+    card.findings.append(f.model_copy(update={"data": {"no_history": True, "previous_year": 2024}}))
     card.cannot_evaluate += 1
     text = html.render(result)
+    assert "未找到本单位2024年度报告的数据，无法核对" in text  # the year, in the 无法评估 table
+    assert "gxaudit score --period 2024" in text
     assert "上一年度的年度报告放进同一文件夹" in text
     assert text.count("上一年度的年度报告放进同一文件夹") == 1  # only the agency that lacks it

@@ -9,6 +9,7 @@ import pytest
 from pydantic import ValidationError
 from rules_build import GOOD_PARTS, balanced_applications, sub, table
 
+from gxaudit.model import Sourced
 from gxaudit.rules.checks import KINDS, get
 from gxaudit.rules.context import CheckContext
 
@@ -202,7 +203,10 @@ def test_consistency_with_previous():
     r = run("consistency_with_previous", cur, CheckContext(previous=prev, history_available=True), **params)
     assert r.outcome == "fail" and r.count == 2 and r.evidence[0].printed == 0 and r.evidence[0].computed == 1
     none = run("consistency_with_previous", cur, CheckContext(), **params)
-    assert none.outcome == "cannot_evaluate" and none.message == "缺少上一年度数据，未评估"
+    assert none.outcome == "cannot_evaluate" and none.data == {"no_history": True, "previous_year": 2024}
+    assert none.message == "未找到本单位2024年度报告的数据，无法核对；请将上一年度报告一并放入评分目录，或先对上一年度评分写入历史库"
+    undated = cur.model_copy(update={"report_year": Sourced(), "period": Sourced()})
+    assert run("consistency_with_previous", undated, CheckContext(), **params).message.startswith("未找到本单位上一年度报告的数据")
     no_flag = run("consistency_with_previous", cur, CheckContext(previous=prev, history_available=False), **params)
     assert no_flag.outcome == "cannot_evaluate"
 

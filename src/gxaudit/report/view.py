@@ -124,11 +124,14 @@ def total_note(card: Scorecard) -> str:
 def unevaluated_hint(card: Scorecard | None) -> str:
     """What to do about the usual 无法评估: last year's report was not there to compare with
     (every agency of a run with only this year's reports shows these two)."""
-    from gxaudit.rules.checks.consistency_with_previous import NO_HISTORY
-
-    if card is None or not any(f.outcome == "cannot_evaluate" and f.message == NO_HISTORY for f in card.findings):
+    if card is None:
         return ""
-    return ("“缺少上一年度数据”的规则核对本年与上年报告的衔接：先用 gxaudit score --period 上一年份 评一次"
+    years = sorted({f.data.get("previous_year") for f in card.findings
+                    if f.outcome == "cannot_evaluate" and f.data.get("no_history")}, key=str)
+    if not years:
+        return ""
+    year = str(years[0]) if len(years) == 1 and years[0] else "上一年份"
+    return (f"与上年报告衔接的规则需要上一年度的数据：先用 gxaudit score --period {year} 评一次"
             "上一年度的年度报告（写入同一历史库），或按年度评分时把上一年度的年度报告放进同一文件夹，即可核对。")
 
 
