@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field
 from gxaudit.model import RankRow, RunResult, Scorecard
 from gxaudit.report.view import (
     cards_by_agency,
+    cost_text,
     failed,
     fmt_change,
     fmt_score,
@@ -62,6 +63,7 @@ class ProblemLine(BaseModel):
     text: str
     deduction: str
     repeated: bool = False
+    cost: str = ""  # the words in brackets: 扣4分 / 不扣分 / 该项指标分值已扣完 (view.cost_text)
 
 
 class AgencyProblems(BaseModel):
@@ -300,7 +302,8 @@ def _agency(r: RankRow, card: Scorecard | None, text: dict, values: dict) -> Age
         out.note = fill(text["agency_unreadable"], {**values, "reason": card.status_reason or "未说明原因"})
         return out
     out.items = [ProblemLine(rule_id=f.rule_id, text=(f.message or f.title).rstrip("。；;."),
-                             deduction=_points(f.deduction), repeated=f.repeated) for f in failed(card)]
+                             deduction=_points(f.deduction), repeated=f.repeated, cost=cost_text(f))
+                 for f in failed(card)]
     if not out.items:
         out.note = fill(text["agency_clean"], values)
     return out

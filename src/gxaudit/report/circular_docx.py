@@ -212,8 +212,7 @@ def _body(doc, data: CircularData) -> None:
                 _run(p, "：" + a.note)
             p.paragraph_format.keep_with_next = bool(a.items)  # the name stays with its first item
             for i, item in enumerate(a.items, start=1):
-                cost = "不扣分" if item.deduction == "0" else f"扣{item.deduction}分"
-                line = _para(doc, f"{i}. {item.text}（{cost}")
+                line = _para(doc, f"{i}. {item.text}（{item.cost}")
                 if item.repeated:
                     _run(line, "，")
                     _run(line, "连续未整改", bold=True, color=RED)

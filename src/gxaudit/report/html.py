@@ -23,6 +23,7 @@ from gxaudit.report.view import (
     OUTCOME_LABELS,
     SEVERITY_LABELS,
     STATUS_LABELS,
+    USED_UP,
     cards_by_agency,
     evidence_where,
     failed,
@@ -36,6 +37,7 @@ from gxaudit.report.view import (
     total_note,
     unevaluated,
     unevaluated_hint,
+    used_up,
     write_bytes,
 )
 
@@ -55,7 +57,8 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(score=fmt_score, status=status_label, where=evidence_where, pc=printed_computed,
                        change=fmt_change)
-    env.globals.update(outcome_labels=OUTCOME_LABELS, severity_labels=SEVERITY_LABELS, fail_grade=FAIL_GRADE)
+    env.globals.update(outcome_labels=OUTCOME_LABELS, severity_labels=SEVERITY_LABELS, fail_grade=FAIL_GRADE,
+                       used_up=used_up, used_up_label=USED_UP)
     return env
 
 

@@ -141,6 +141,25 @@ def failed(card: Scorecard) -> list[Finding]:
     return sorted(items, key=lambda f: (-f.deduction, SEVERITY_ORDER.get(f.severity, 9), f.rule_id))
 
 
+USED_UP = "该项指标分值已扣完"
+
+
+def used_up(f: Finding) -> bool:
+    """The finding cost less than its rule deducts because its group's points were already gone
+    (扣完为止; scoring records the rule's own deduction as data["nominal_deduction"])."""
+    nominal = f.data.get("nominal_deduction")
+    return f.outcome == "fail" and isinstance(nominal, (int, float)) and f.deduction < nominal
+
+
+def cost_text(f: Finding) -> str:
+    """What a failed finding cost, in a circular's words: '扣4分', '不扣分' (a rule that weighs
+    nothing), '该项指标分值已扣完' (0 only because the group was used up: not "no penalty")."""
+    points = f"{f.deduction:.1f}".rstrip("0").rstrip(".") if f.deduction else "0"
+    if used_up(f):
+        return USED_UP if not f.deduction else f"扣{points}分，{USED_UP}"
+    return "不扣分" if not f.deduction else f"扣{points}分"
+
+
 def unevaluated(card: Scorecard) -> list[Finding]:
     return sorted((f for f in card.findings if f.outcome == "cannot_evaluate"), key=lambda f: f.rule_id)
 
