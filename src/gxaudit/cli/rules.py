@@ -17,9 +17,12 @@ from gxaudit.rules.config import load_config
 
 
 def fail_with(e: RuleFileError) -> None:
+    """Print every problem and exit 2; the count line only for mistakes inside rule files."""
     for p in e.problems:
         click.echo(str(p), err=True)
-    click.echo(f"规则文件有 {len(e.problems)} 处错误，请按提示修改后重试。", err=True)
+    in_files = sum(1 for p in e.problems if p.file)
+    if in_files:
+        click.echo(f"规则文件有 {in_files} 处错误，请按提示修改后重试。", err=True)
     sys.exit(2)
 
 

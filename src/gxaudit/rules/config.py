@@ -104,10 +104,23 @@ def load_config(path: Path | None = None) -> Config:
     except tomllib.TOMLDecodeError as e:
         raise RuleFileError([toml_problem(path, e)]) from None
     except (OSError, UnicodeDecodeError) as e:
-        raise RuleFileError([Problem(str(path), 1, 1, "", f"配置文件无法读取：{e}")]) from None
+        raise RuleFileError([Problem("", 0, 0, "", unreadable_config(path, e))]) from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("gxaudit", {})
     return from_dict(data, str(path), text, base=path.parent)
+
+
+def unreadable_config(path: Path, e: OSError | UnicodeDecodeError) -> str:
+    """Why the config file could not be opened, in Chinese and naming it (not Python's errno text)."""
+    if isinstance(e, FileNotFoundError):
+        return f"找不到配置文件 {path}：请检查 --config 路径（不写 --config 时自动查找当前及上级文件夹中的 gxaudit.toml）"
+    if isinstance(e, IsADirectoryError):
+        return f"{path} 是文件夹，不是配置文件：--config 应指向 gxaudit.toml 这样的文件"
+    if isinstance(e, PermissionError):
+        return f"没有权限读取配置文件 {path}：请检查文件权限"
+    if isinstance(e, UnicodeDecodeError):
+        return f"配置文件 {path} 不是 UTF-8 编码：请用 UTF-8 另存后重试"
+    return f"配置文件 {path} 无法读取（{e.strerror or type(e).__name__}）：请检查该文件"
 
 
 def toml_problem(path: Path, e: tomllib.TOMLDecodeError) -> Problem:

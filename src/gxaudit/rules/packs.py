@@ -7,6 +7,7 @@ pack found. Ids must be unique across everything loaded together.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -71,6 +72,19 @@ def _resolve(selection: list[str | Path] | None, cfg: Config) -> list[Path]:
         elif str(item) in known:
             out.append(known[str(item)])
         else:
-            names = "、".join(sorted(known)) or "（无）"
-            raise RuleFileError([Problem(str(item), 1, 1, "", f"找不到规则包“{item}”（可用：{names}）")])
+            raise RuleFileError([Problem("", 0, 0, "", unknown_pack(str(item), known))])
     return list(dict.fromkeys(out))
+
+
+def unknown_pack(item: str, known: dict[str, Path]) -> str:
+    """A selection that names nothing: not a file error (no file, line or column to point at),
+    so the message names what was asked for, what exists, and the likeliest meant one."""
+    path = Path(item)
+    if path.suffix in (".yaml", ".yml") or len(path.parts) > 1:
+        return f"未找到规则文件或文件夹“{item}”；请检查路径（可用的规则包：{'、'.join(sorted(known)) or '无'}）"
+    names = "、".join(sorted(known)) or "无"
+    lowered = item.lower()
+    close = [k for k in sorted(known) if lowered and lowered in k]
+    close += [k for k in difflib.get_close_matches(lowered, list(known), n=3, cutoff=0.6) if k not in close]
+    hint = f"（您要找的是不是 {'、'.join(close[:3])}？）" if close else ""
+    return f"未找到规则包“{item}”；可用的规则包：{names}{hint}"

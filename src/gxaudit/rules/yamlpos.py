@@ -32,6 +32,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if not self.file:  # not in a file (a pack name that matches nothing): the message alone
+            return self.message
         key = f"{self.key}: " if self.key else ""
         return f"{self.file}:{self.line}:{self.col}: {key}{self.message}"
 
