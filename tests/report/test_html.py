@@ -59,3 +59,23 @@ def _tags(text: str) -> list[str]:
 
 
 BASELINE = html.render(sample_result())
+
+
+def test_header_lists_only_packs_that_scored_someone(result):
+    from gxaudit.model import PackStamp
+
+    unused = [PackStamp(id="shiyou-township", version="2026.2", sha256="cd" * 32),
+              PackStamp(id="timeliness", version="2026.1", sha256="ef" * 32)]
+    result.run.packs = [*result.run.packs, *unused]
+    text = html.render(result)
+    header = text[text.index("<header>"):text.index("</header>")]
+    line, collapsed = header.split("<details", 1)
+    assert "规则包 annual-report-2021 2026.1（abababab）" in line  # the pack every scorecard used
+    assert "shiyou-township" not in line and "cdcdcdcd" not in line and "timeliness" not in line
+    assert "另有 2 个规则包已加载、本期未适用于任何单位" in collapsed
+    assert "shiyou-township 2026.2（cdcdcdcd）" in collapsed and "timeliness 2026.1（efefefef）" in collapsed
+
+
+def test_header_without_unused_packs_has_no_collapsed_line(result):
+    header = html.render(result).split("</header>")[0]
+    assert "规则包 annual-report-2021" in header and "<details" not in header

@@ -29,6 +29,7 @@ from gxaudit.report.view import (
     failed,
     fmt_change,
     fmt_score,
+    packs_applied,
     peer_groups,
     period_words,
     printed_computed,
@@ -82,9 +83,10 @@ def render(result: RunResult) -> str:
         "average": fmt_score(sum(scored) / len(scored)) if scored else "",
         "failed_findings": sum(len(a["failed"]) for a in agencies),
     }
+    packs_used, packs_unused = packs_applied(result)
     return environment().get_template("report.html.j2").render(
         run=result.run, period_text=period_text, groups=groups, agencies=agencies, anchors=anchors,
-        counts=counts, monthly=monthly_view.view(result),
+        counts=counts, monthly=monthly_view.view(result), packs_used=packs_used, packs_unused=packs_unused,
     )
 
 

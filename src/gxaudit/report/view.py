@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from gxaudit.model import Evidence, Finding, RankRow, RunResult, Scorecard
+from gxaudit.model import Evidence, Finding, PackStamp, RankRow, RunResult, Scorecard
 from gxaudit.report.atomic import write_bytes  # noqa: F401  (re-exported for the renderers)
 
 STATUS_LABELS = {
@@ -63,6 +63,14 @@ def fmt_change(row: RankRow) -> str:
 
 def cards_by_agency(result: RunResult) -> dict[str, Scorecard]:
     return {c.agency: c for c in result.scorecards}
+
+
+def packs_applied(result: RunResult) -> tuple[list[PackStamp], list[PackStamp]]:
+    """The run's pack stamps split into those that scored at least one agency and the rest:
+    a header listing eleven hashes of which three mattered hides the three."""
+    used = {p.id for c in result.scorecards for p in c.packs}
+    stamps = result.run.packs
+    return [p for p in stamps if p.id in used], [p for p in stamps if p.id not in used]
 
 
 def ranking_rows(result: RunResult) -> list[RankRow]:
