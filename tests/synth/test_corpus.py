@@ -161,7 +161,8 @@ def test_work_summary_mentioning_last_years_report_is_not_a_wrong_year(packs):
 
 
 def test_cli_writes_corpus_and_refuses_bad_format(tmp_path):
-    r = CliRunner().invoke(cli, ["synth", "--n", "6", "--seed", "3", "--out", str(tmp_path / "o"), "--formats", "txt"])
+    r = CliRunner().invoke(cli, ["synth", "--n", "6", "--seed", "3", "--out", str(tmp_path / "o"), "--formats", "txt",
+                                 "--jobs", "2"])
     assert r.exit_code == 0, r.output
     truth = json.loads((tmp_path / "o" / "truth.json").read_text(encoding="utf-8"))
     assert len(truth["files"]) == 6 and {f["format"] for f in truth["files"]} <= {"txt", "csv"}
