@@ -241,3 +241,20 @@ def test_near_duplicate():
     peer = sub({1: OTHER}, file="peer.txt", agency="青山县住建局")
     assert run("near_duplicate", mine, CheckContext(peers=[peer]), part=1).outcome == "pass"
     assert run("near_duplicate", mine, CheckContext(), part=1).outcome == "cannot_evaluate"
+
+
+def test_content_rules_read_a_part_found_only_by_its_heading_line():
+    """A flattened page can carry "六、其他需要报告的事项" as a line without a section: the part is
+    present for section_present, so the content rules read the lines under it (up to the next
+    part's heading line) instead of failing with "未找到第六部分"."""
+    from gxaudit.model import Loc, Paragraph, Submission
+
+    lines = ["五、存在的主要问题及改进情况", "本年度有3个栏目更新不及时。",
+             "六、其他需要报告的事项", "本年度未收取信息处理费。"]
+    s = Submission(id="f.txt", file="f.txt",
+                   paragraphs=[Paragraph(text=t, loc=Loc(file="f.txt", line=i + 1)) for i, t in enumerate(lines)])
+    assert run("section_present", s, part=6).outcome == "pass"
+    assert run("pattern_present", s, part=6, patterns=["信息处理费"]).outcome == "pass"
+    # the text of part 五 is not part 六's
+    got = run("pattern_present", s, part=6, patterns=["栏目更新不及时"])
+    assert got.outcome == "fail" and "未找到第" not in got.message

@@ -117,13 +117,31 @@ def scoped_paragraphs(sub: Submission, scope: Scope) -> list[Paragraph] | None:
         return list(sub.paragraphs)
     idx = find_section(sub, scope)
     if idx is None:
-        return None
+        return _paragraphs_under_heading_line(sub, scope)
     members = set(descendants(sub, idx))
     paras = [p for p in sub.paragraphs if p.section in members]
     if not paras and sub.sections[idx].text:
         s = sub.sections[idx]
         paras = [Paragraph(text=s.text, loc=s.loc, section=idx)]
     return paras
+
+
+def _paragraphs_under_heading_line(sub: Submission, scope: Scope) -> list[Paragraph] | None:
+    """The part's text when only its heading line was found (a flattened page built no section):
+    the paragraphs after that line up to the next part's heading line. The same part that
+    `section_present` accepts is then the part content rules read, never "未找到第N部分"."""
+    head = heading_line(sub, scope)
+    if head is None:
+        return None
+    start = next(i for i, p in enumerate(sub.paragraphs) if p is head)
+    others = {id(h) for n in PART_TITLES if n != scope.part
+              for h in [heading_line(sub, Scope(part=n))] if h is not None}
+    out = []
+    for p in sub.paragraphs[start + 1:]:
+        if id(p) in others:
+            break
+        out.append(p)
+    return out
 
 
 def section_of(sub: Submission, para: Paragraph) -> Section | None:
