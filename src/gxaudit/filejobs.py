@@ -145,6 +145,29 @@ def process_batch(inputs: list[Input], cache_dir: str | None = None) -> list[Fil
     return [process_file(i, cache_dir) for i in inputs]
 
 
+def crashed(inp: Input) -> FileResult:
+    """A file whose reader took its whole process down (a C library crash, the OOM killer)."""
+    from gxaudit import extract
+
+    failure = ReadFailure(path=inp.display, reason="crashed",
+                          message=f"{inp.display}：读取时处理进程意外退出（文件可能已损坏或过于复杂），"
+                                  "请用办公软件另存为新文件后重新提交")
+    return FileResult(display=inp.display, failed=True,
+                      submissions=[extract.failed_submission(failure, inp.manifest or None)])
+
+
+def process_isolated(inp: Input, cache_dir: str | None = None) -> FileResult:
+    """One file in a process of its own, after a worker died: only the guilty file is lost."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    with ProcessPoolExecutor(max_workers=1) as ex:
+        try:
+            return ex.submit(process_file, inp, cache_dir).result()
+        except BrokenProcessPool:
+            return crashed(inp)
+
+
 # ------------------------------------------------------------------ evaluate in workers
 
 

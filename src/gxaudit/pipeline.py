@@ -23,7 +23,7 @@ import hashlib
 import pickle
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from concurrent.futures import Executor
+from concurrent.futures import BrokenExecutor, Executor
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from gxaudit import __version__, crashpoints, monthly, parsecache
 from gxaudit.discover import Discovery, discover
 from gxaudit.extract import renderings, series
-from gxaudit.filejobs import EvalTask, FileResult, evaluate_batch, process_batch
+from gxaudit.filejobs import EvalTask, FileResult, evaluate_batch, process_batch, process_isolated
 from gxaudit.history import History, normalise_period, pack_key, period_kind
 from gxaudit.model import Finding, PackStamp, RunRecord, RunResult, Scorecard, Sourced, Submission
 from gxaudit.ranking import peer_group_for, rank
@@ -103,6 +103,15 @@ def _chunks(items: list, n: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
+def _usable(executor: Executor) -> bool:
+    """False for a process pool a dead worker broke (every later submit would raise)."""
+    try:
+        executor.submit(int).result()
+    except BrokenExecutor:
+        return False
+    return True
+
+
 def extract_all(disc: Discovery, executor: Executor | None, cache_dir: Path | None,
                 progress: Progress | None = None, workers: int = 1) -> list[FileResult]:
     """Ingest + extract every input, in input order whatever the executor."""
@@ -122,7 +131,10 @@ def extract_all(disc: Discovery, executor: Executor | None, cache_dir: Path | No
     futures = [executor.submit(process_batch, b, cache) for b in batches]
     out, done = [], 0
     for fut, batch in zip(futures, batches):
-        out.extend(fut.result())
+        try:
+            out.extend(fut.result())
+        except BrokenExecutor:  # a worker died (a reader crashed in C, the OOM killer): find the file
+            out.extend(process_isolated(inp, cache) for inp in batch)
         done += len(batch)
         if progress:
             progress("读取与提取", done, total)
@@ -215,6 +227,8 @@ def evaluate_all(by_agency: dict[str, list[Submission]], groups: dict[str, str],
     out: dict[str, list[list[Finding]]] = defaultdict(list)
     if progress:
         progress("检查规则", 0, total)
+    if executor is not None and not _usable(executor):
+        executor = None  # a worker died while reading: evaluate here rather than lose the run
     if executor is None:
         results = (evaluate_batch(c, p, *args, packs=packs) for c, p in jobs)
     else:
