@@ -1,4 +1,4 @@
-"""Issue 2: the same report written as .txt (every flattened layout), .docx, .html, .pdf and
+"""Issue 2: the same report written as .txt (three flattened layouts), .docx, .html, .pdf and
 .xlsx gives identical canonical tables — the values the rules read, not just the grids.
 (The runs-of-spaces layout is left out: it cannot show a blank cell, so a report with blanks
 reads differently there by nature; tests/extract/test_tables_roundtrip.py covers it with markers.)"""
