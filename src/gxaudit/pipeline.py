@@ -327,7 +327,7 @@ def infer_period(subs: list[Submission]) -> str | None:
     counts = Counter(normalise_period(str(s.period.value)) for s in subs if s.period.value)
     if not counts:
         return None
-    return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]  # most common; on a tie the latest
 
 
 def run(opts: Options, executor: Executor | None = None, progress: Progress | None = None,

@@ -68,3 +68,26 @@ def test_year_folders_are_not_agencies():
     assert agency_folder(("2025", "城关镇")) == "城关镇"
     assert agency_folder(("城关镇", "2025年")) == "城关镇"
     assert agency_folder(()) is None
+
+
+def test_monthly_run_scores_each_agencys_newest_report_and_keeps_older_ones_as_context():
+    """A monthly check over a folder where an agency left last year's report beside this year's:
+    the newest is scored, the older one only feeds the cross-year checks (it is not a second
+    report of the period), and other agencies and non-reports are untouched."""
+    y1 = _sub("a/2023.txt", "txt", year=2023, agency="某区")
+    y2 = _sub("a/2024.txt", "txt", year=2024, agency="某区")
+    other = _sub("b/2023.txt", "txt", year=2023, agency="某县人民政府")
+    log = Submission(id="c/log.csv", file="c/log.csv", agency=Sourced(value="某镇"),
+                     doc_type=Sourced(value="publication_log"))
+    scored, context = select_period([y1, y2, other, log], "2025-10")
+    assert sorted(s.id for s in scored) == ["a/2024.txt", "b/2023.txt", "c/log.csv"]
+    assert [s.id for s in context] == ["a/2023.txt"]
+
+
+def test_period_inferred_on_a_tie_is_the_latest():
+    from gxaudit.pipeline import infer_period
+
+    subs = [_sub("a/2023.txt", "txt", year=2023), _sub("b/2024.txt", "txt", year=2024, agency="某县")]
+    assert infer_period(subs) == "2024"
+    subs.append(_sub("c/2023.txt", "txt", year=2023, agency="某镇"))
+    assert infer_period(subs) == "2023"

@@ -124,7 +124,7 @@ def select_period(subs: list[Submission], period: str | None) -> tuple[list[Subm
     of the run's period (a folder of different agencies' reports on different years), every
     agency is scored on its latest year."""
     if _annual(period) is None:
-        return list(subs), []
+        return _latest_reports(subs)
     if any(_annual(s.period.value) == period for s in subs):
         keep = {str(s.agency.value): period for s in subs}
     else:
@@ -141,7 +141,25 @@ def select_period(subs: list[Submission], period: str | None) -> tuple[list[Subm
     return scored, context
 
 
+def _latest_reports(subs: list[Submission]) -> tuple[list[Submission], list[Submission]]:
+    """A monthly run (or none given) scores each agency's newest annual report; its older ones
+    are last years' reports — context for the cross-year checks, not a second report this period.
+    Logs, snapshots and documents without a report year are scored as they are."""
+    newest: dict[str, int] = {}
+    for s in subs:
+        y = _year(s)
+        if y is not None and s.failure is None and _is_report(s):
+            a = str(s.agency.value)
+            newest[a] = max(newest.get(a, y), y)
+    scored, context = [], []
+    for s in subs:
+        y = _year(s)
+        older = _is_report(s) and y is not None and y < newest.get(str(s.agency.value), y)
+        (context if older else scored).append(s)
+    return scored, context
+
+
 def context_note(context: list[Submission], period: str | None) -> str:
-    years = sorted({str(s.period.value) for s in context})
+    years = sorted({str(_year(s) or s.period.value) for s in context})
     return (f"另有{len(context)}份其他年度（{'、'.join(years)}）的材料未计入本期（{period}）评分，"
             "仅用于与上年报告的跨年度核对；要评其他年度，请用 --period 指定")
