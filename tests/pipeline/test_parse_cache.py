@@ -93,3 +93,11 @@ def test_a_cached_submission_equals_the_fresh_one(tmp_path):
     assert all(r.cached for r in again) and not any(r.cached for r in fresh)
     assert [r.model_copy(update={"cached": False}) for r in again] == fresh
     assert any(s.published_at.value is not None for r in again for s in r.submissions)
+
+
+def test_bound_from_the_config_file(tmp_path, fake_stages):
+    root = corpus(tmp_path, 4)
+    cfg = tmp_path / "gxaudit.toml"
+    cfg.write_text(f'[cache]\ndir = "{(tmp_path / "c").as_posix()}"\nmax_mb = 0\n', encoding="utf-8")
+    assert score(root, tmp_path, "--no-history", "--config", str(cfg)) == 0
+    assert list((tmp_path / "c").glob("*.json")) == []  # written, then pruned to the 0 MB bound
