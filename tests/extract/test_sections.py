@@ -184,7 +184,7 @@ def test_inline_subheadings_need_order_and_a_clear_title():
     assert inline_subheadings("工作如下。（二）加强培训。（三）完善制度。") == []  # not from （一）
     assert inline_subheadings("工作如下。（一）加强培训。") == []  # one alone
     # a title that runs on into the text with no break is not cut at a guess
-    assert inline_subheadings(("工作如下。（一）强化组织协调，着力规范公开工作积极贯彻国家、省里关于政务公开的部署要求，认真做好各项工作。"
-                               "（二）完善制度。")) == []
+    assert inline_subheadings("工作如下。（一）强化组织协调，着力规范公开工作积极贯彻国家、省里关于政务公开的部署要求，认真做好各项工作。"
+                               "（二）完善制度。") == []
     text = "取得成效。（一）存在问题虽然取得成效，但仍有不足。（二）改进措施一是加强培训。"
     assert [t for _, _, t, _ in inline_subheadings(text)] == ["存在问题", "改进措施"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from tests.real.printed import numeric_cells
 
 # folder → (doc type, report year, agency as printed, 发布时间 of page.txt); from the corpus
@@ -54,7 +53,7 @@ def test_type_year_agency_and_published_date(readings, folder):
 
 
 def test_the_letter_is_recognised_as_not_a_report(readings):
-    per_file, merged = readings["2014_syq-han"]
+    _per_file, merged = readings["2014_syq-han"]
     sub = merged[0]
     assert sub.doc_type.value == "other" and "函" in str(sub.title.value)
     assert not sub.tables
@@ -114,7 +113,7 @@ def test_no_text_cell_is_wrong_and_zero_rows_are_placed(readings, folder):
 @pytest.mark.parametrize("folder", sorted(f for f in EXPECTED if f not in WITH_HTML))
 def test_text_only_years_never_place_a_cell_twice_or_guess(readings, folder):
     """Without HTML: every cell placed came from one reading; what has several is left unplaced."""
-    per_file, merged = readings[folder]
+    _per_file, merged = readings[folder]
     sub = merged[0]
     for t in sub.tables.values():
         assert t.source == "runtogether"

@@ -66,7 +66,7 @@ def test_no_other_cross_year_failure(scored):
 
 @pytest.mark.parametrize("key", CROSS_AGREE)
 def test_consecutive_years_that_agree_pass(scored, key):
-    period, agency, rule = key
+    period, agency, _rule = key
     card = _cards(scored, period)[agency]
     assert _finding(scored, *key) is None, "neither a failure nor cannot_evaluate"
     assert any(p.id.startswith("annual-report") for p in card.packs)
