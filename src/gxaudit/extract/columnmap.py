@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import fnmatch
 import re
-import tomllib
-from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -136,12 +134,6 @@ def _glob_to_regex(glob: str) -> str:
     return "".join(out) + "(?:/.*)?"
 
 
-def load_column_map(path: Path) -> ColumnMap:
-    """A TOML file with `[[rules]]` tables and an `[agencies]` table (code = {name, kind})."""
-    with open(path, "rb") as fh:
-        data = tomllib.load(fh)
-    return column_map_from(data)
-
-
 def column_map_from(data: dict) -> ColumnMap:
+    """From a TOML table with `[[rules]]` and `[agencies]` (code = {name, kind})."""
     return ColumnMap.model_validate({"rules": data.get("rules", []), "agencies": data.get("agencies", {})})
