@@ -94,7 +94,7 @@ def score_year(year: str, cache_dir: Path | None = None):
 
     rc = load_config(CONFIG)
     opts = pipeline.Options(dirs=[ANNUAL], period=year, config=dict(rc.other), rules_config=rc,
-                            history=None, cache_dir=cache_dir)
+                            history=None, cache_dir=cache_dir, keep_submissions=True)
     return pipeline.run(opts)
 
 

@@ -35,6 +35,7 @@ class FileResult(BaseModel):
     submissions: list[Submission] = Field(default_factory=list)
     failed: bool = False
     cached: bool = False
+    entry: str | None = None  # the cache (or scratch) file holding this result, once written
 
 
 @functools.lru_cache(maxsize=1)
@@ -114,7 +115,7 @@ def process_file(inp: Input, cache_dir: str | None = None) -> FileResult:
         try:
             hit = FileResult.model_validate_json(cache_file.read_bytes())
             parsecache.touch(cache_file)  # least recently used goes first (--cache-max-mb)
-            return restore_types(hit).model_copy(update={"cached": True})
+            return restore_types(hit).model_copy(update={"cached": True, "entry": str(cache_file)})
         except ValueError:
             pass  # a damaged cache entry is rebuilt below
     doc = None
@@ -137,12 +138,34 @@ def process_file(inp: Input, cache_dir: str | None = None) -> FileResult:
 
         # without default values: a third smaller on disk and in memory once read back (every
         # Loc/Cell otherwise comes back with all its field names in __pydantic_fields_set__)
-        write_text(cache_file, result.model_dump_json(exclude_defaults=True))
+        try:
+            write_text(cache_file, result.model_dump_json(exclude_defaults=True))
+        except OSError:  # a full disk: this result travels whole instead (spool.Ref.inline)
+            return result
+        result.entry = str(cache_file)
     return result
 
 
-def process_batch(inputs: list[Input], cache_dir: str | None = None) -> list[FileResult]:
-    return [process_file(i, cache_dir) for i in inputs]
+# what a head leaves out: the document's content (metadata, failure and renderings stay)
+CONTENT: dict = {"sections": [], "tables": {}, "paragraphs": [], "items": [], "columns": [],
+                 "rejected": [], "warnings": []}
+
+
+def head(sub: Submission) -> Submission:
+    """A Submission without its content: what the parent holds of a file (see spool.py)."""
+    return sub.model_copy(update=CONTENT)
+
+
+def headed(result: FileResult) -> FileResult:
+    """The result as the parent gets it: heads only when the whole sits in an entry file."""
+    if result.entry is None:
+        return result
+    return result.model_copy(update={"submissions": [head(s) for s in result.submissions]})
+
+
+def process_batch(inputs: list[Input], cache_dir: str | None = None, heads: bool = False) -> list[FileResult]:
+    out = [process_file(i, cache_dir) for i in inputs]
+    return [headed(r) for r in out] if heads else out
 
 
 def crashed(inp: Input) -> FileResult:
@@ -166,44 +189,3 @@ def process_isolated(inp: Input, cache_dir: str | None = None) -> FileResult:
             return ex.submit(process_file, inp, cache_dir).result()
         except BrokenProcessPool:
             return crashed(inp)
-
-
-# ------------------------------------------------------------------ evaluate in workers
-
-
-class EvalTask(BaseModel):
-    agency: str
-    submission: Submission
-    previous: Submission | None = None
-
-
-_PACKS: dict[str, list] = {}
-
-
-def evaluate_batch(tasks: list[EvalTask], peers: list[Submission], pack_source: tuple, pack_id: str,
-                   as_of, period: str | None, history_available: bool, settings: dict,
-                   packs=None) -> list[list]:
-    """Evaluate submissions of one peer group.
-
-    In a worker the packs are loaded there, once per process, from `pack_source` (selection,
-    config), so rule objects never need to be pickled; inline, the caller passes its `packs`.
-    """
-    from gxaudit import rules
-    from gxaudit.rules.context import CheckContext
-
-    if packs is None:
-        if pack_id not in _PACKS:
-            _PACKS.clear()
-            _PACKS[pack_id] = rules.load_packs(*pack_source)
-        packs = _PACKS[pack_id]
-    out = []
-    others: dict[str, list[Submission]] = {}  # one peer list per agency, not per task
-    memo: dict = {}  # what checks derive from a peer, once per batch (CheckContext.memo)
-    for t in tasks:
-        if t.agency not in others:
-            others[t.agency] = [p for p in peers if p.agency.value != t.agency]
-        ctx = CheckContext(as_of=as_of, period=period, previous=t.previous,
-                           history_available=history_available or t.previous is not None,
-                           peers=others[t.agency], settings=settings, memo=memo)
-        out.append(rules.evaluate(t.submission, packs, ctx))
-    return out

@@ -249,20 +249,7 @@ class History:
 
     def previous_submission(self, agency: str, report_year: int,
                             doc_type: str | None = None) -> Submission | None:
-        """The same agency's Submission for report_year − 1, from whichever run stored it.
-
-        Annual reports are preferred over other documents of that year; the newest run wins.
-        """
-        sql = ("SELECT s.data FROM submissions s JOIN runs r ON r.id = s.run_id"
-               " WHERE s.agency = ? AND s.report_year = ?")
-        args: list = [agency, int(report_year) - 1]
-        if doc_type:
-            sql += " AND s.doc_type = ?"
-            args.append(doc_type)
-        sql += (" ORDER BY (s.doc_type LIKE 'annual_report%') DESC, r.created DESC, r.id DESC,"
-                " s.submission_id LIMIT 1")
-        row = self.db.execute(sql, args).fetchone()
-        return Submission.model_validate_json(row[0]) if row else None
+        return previous_submission(self.db, agency, report_year, doc_type)
 
     def load_result(self, period: str) -> RunResult | None:
         row = self.db.execute("SELECT result FROM runs WHERE period = ?", (period,)).fetchone()
@@ -271,3 +258,27 @@ class History:
     def created(self, period: str) -> str | None:
         row = self.db.execute("SELECT created FROM runs WHERE period = ?", (period,)).fetchone()
         return row[0] if row else None
+
+
+def read_only(path: Path | str) -> sqlite3.Connection:
+    """A reading connection for a worker process: it never migrates, never locks for writing."""
+    return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, timeout=30)
+
+
+def previous_submission(db: sqlite3.Connection, agency: str, report_year: int,
+                        doc_type: str | None = None) -> Submission | None:
+    """The same agency's Submission for report_year − 1, from whichever run stored it.
+
+    Annual reports are preferred over other documents of that year; the newest run wins.
+    """
+    sql = ("SELECT s.data FROM submissions s JOIN runs r ON r.id = s.run_id"
+           " WHERE s.agency = ? AND s.report_year = ?")
+    args: list = [agency, int(report_year) - 1]
+    if doc_type:
+        sql += " AND s.doc_type = ?"
+        args.append(doc_type)
+    sql += (" ORDER BY (s.doc_type LIKE 'annual_report%') DESC, r.created DESC, r.id DESC,"
+            " s.submission_id LIMIT 1")
+    row = db.execute(sql, args).fetchone()
+    return Submission.model_validate_json(row[0]) if row else None
+

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 SUFFIX = ".json"
+SCRATCH_PREFIX = ".run-"  # a run's scratch folder inside the cache (pipeline.run): not an entry
 
 
 def touch(entry: Path) -> None:

@@ -21,6 +21,8 @@ import calendar
 import datetime as dt
 import hashlib
 import pickle
+import shutil
+import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from concurrent.futures import BrokenExecutor, Executor
@@ -29,10 +31,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from gxaudit import __version__, crashpoints, monthly, parsecache
+from gxaudit import __version__, crashpoints, monthly, parsecache, spool
 from gxaudit.discover import Discovery, discover
+from gxaudit.evaljobs import EvalTask, Evaluated, Item, digest_batch, evaluate_batch
 from gxaudit.extract import renderings, series
-from gxaudit.filejobs import EvalTask, FileResult, evaluate_batch, process_batch, process_isolated
+from gxaudit.filejobs import FileResult, headed, process_batch, process_isolated
 from gxaudit.history import History, normalise_period, pack_key, period_kind
 from gxaudit.model import Finding, PackStamp, RunRecord, RunResult, Scorecard, Sourced, Submission
 from gxaudit.ranking import peer_group_for, rank
@@ -54,11 +57,12 @@ class Options(BaseModel):
     cache_max_bytes: int | None = None  # LRU bound of the cache (None: unbounded)
     roster: Path | None = None
     supported: set[str] | None = None  # default gxaudit.ingest.SUPPORTED
+    keep_submissions: bool = False  # Outcome.submissions: the scored documents, whole (API, tests)
 
 
 class Outcome(BaseModel):
     result: RunResult
-    submissions: list[Submission] = Field(default_factory=list)
+    submissions: list[Submission] = Field(default_factory=list)  # only with Options.keep_submissions
     unreadable: list[str] = Field(default_factory=list)  # display paths
 
 
@@ -114,7 +118,8 @@ def _usable(executor: Executor) -> bool:
 
 def extract_all(disc: Discovery, executor: Executor | None, cache_dir: Path | None,
                 progress: Progress | None = None, workers: int = 1) -> list[FileResult]:
-    """Ingest + extract every input, in input order whatever the executor."""
+    """Ingest + extract every input, in input order whatever the executor. The results hold
+    heads (spool.py) of every file whose whole result sits in `cache_dir`."""
     inputs = disc.inputs
     cache = str(cache_dir) if cache_dir else None
     total = len(inputs)
@@ -123,18 +128,18 @@ def extract_all(disc: Discovery, executor: Executor | None, cache_dir: Path | No
     if executor is None or total <= 1:
         out = []
         for inp in inputs:
-            out.extend(process_batch([inp], cache))
+            out.extend(process_batch([inp], cache, heads=True))
             if progress:
                 progress("读取与提取", len(out), total)
         return out
     batches = _chunks(inputs, workers * 4)
-    futures = [executor.submit(process_batch, b, cache) for b in batches]
+    futures = [executor.submit(process_batch, b, cache, True) for b in batches]
     out, done = [], 0
     for fut, batch in zip(futures, batches):
         try:
             out.extend(fut.result())
         except BrokenExecutor:  # a worker died (a reader crashed in C, the OOM killer): find the file
-            out.extend(process_isolated(inp, cache) for inp in batch)
+            out.extend(headed(process_isolated(inp, cache)) for inp in batch)
         done += len(batch)
         if progress:
             progress("读取与提取", done, total)
@@ -196,39 +201,93 @@ def agency_groups(subs: list[Submission], disc: Discovery, mapping: dict[str, st
     return out
 
 
-def evaluate_all(by_agency: dict[str, list[Submission]], groups: dict[str, str], packs, opts: Options,
-                 period: str | None, as_of: dt.date | None, history: History | None,
-                 executor: Executor | None, progress: Progress | None,
-                 previous_of: dict[str, Submission] | None = None,
-                 workers: int = 1) -> dict[str, list[list[Finding]]]:
-    """Findings per agency, one list per readable submission, in submission order.
+def spool_refs(results: list[FileResult], disc: Discovery) -> dict[str, spool.Ref]:
+    """Where each submission's whole lies (its entry file, or itself when it travelled whole),
+    with the text rendering merged into an HTML one attached (extract.renderings)."""
+    by_display = {i.display: i for i in disc.inputs}
+    refs: dict[str, spool.Ref] = {}
+    for r in results:
+        for i, s in enumerate(r.submissions):
+            refs[s.id] = (spool.Ref(entry=r.entry, index=i, input=by_display.get(r.display)) if r.entry
+                          else spool.Ref(inline=s))
+    for html, text in renderings.merge_plan([s for r in results for s in r.submissions]).items():
+        refs[html] = refs[html].model_copy(update={"partner": refs[text]})
+    return refs
 
-    Last year's Submission comes from `previous_of` (same agency, same run: series.link)
-    and otherwise from the history."""
+
+def chains(readable: list[Submission], context: list[Submission]) -> dict[str, list[Submission]]:
+    """Per scored submission, the same agency's earlier reports in this run that lead to it,
+    oldest first: what series.link would walk (it is run here on heads, without the history)."""
+    previous, _ = series.link(readable + context, None)
+    out = {}
+    for s in readable:
+        chain, x = [], s
+        while x.id in previous:
+            x = previous[x.id]
+            chain.append(x)
+        out[s.id] = chain[::-1]
+    return out
+
+
+def _run_jobs(fn, jobs: list[tuple], executor: Executor | None, **inline) -> list:
+    if executor is None:
+        return [fn(*job, **inline) for job in jobs]
+    futures = [executor.submit(fn, *job) for job in jobs]
+    return [f.result() for f in futures]
+
+
+def group_peers(per_group: dict[str, list[EvalTask]], packs, executor: Executor | None,
+                workers: int) -> dict[str, list]:
+    """rules.peers.Peer of every scored submission, per group: digests made in the workers
+    where a peer-reading rule (雷同) needs them, else from the heads alone."""
+    from gxaudit.rules import peers
+
+    out: dict[str, list] = {}
+    jobs, where = [], []
+    for group in sorted(per_group):
+        items = [t.item for t in per_group[group]]
+        wanted = peers.needed(packs, [i.head for i in items])
+        if not wanted:
+            out[group] = [peers.peer_of(i.head) for i in items]
+            continue
+        for chunk in _chunks(items, workers if executor is not None else 1):
+            jobs.append((chunk, wanted))
+            where.append(group)
+    for group, found in zip(where, _run_jobs(digest_batch, jobs, executor)):
+        out.setdefault(group, []).extend(found)
+    return out
+
+
+def evaluate_all(by_agency: dict[str, list[Submission]], groups: dict[str, str], packs, opts: Options,
+                 period: str | None, as_of: dt.date | None, history: Path | None,
+                 executor: Executor | None, progress: Progress | None,
+                 refs: dict[str, spool.Ref], chain_of: dict[str, list[Submission]], scratch: Path,
+                 workers: int = 1) -> dict[str, list[Evaluated]]:
+    """Findings per agency, one Evaluated per readable submission, in submission order.
+
+    Last year's Submission is found by the workers: in this run along `chain_of`, else in the
+    history (read-only)."""
     per_group: dict[str, list[EvalTask]] = defaultdict(list)
     for agency in sorted(by_agency):
         for s in by_agency[agency]:
-            previous = (previous_of or {}).get(s.id)
-            year = s.report_year.value
-            if previous is None and history is not None and isinstance(year, int):
-                previous = history.previous_submission(agency, year)
-            per_group[groups[agency]].append(EvalTask(agency=agency, submission=s, previous=previous))
+            chain = [Item(ref=refs[p.id], head=p) for p in chain_of.get(s.id, [])]
+            per_group[groups[agency]].append(EvalTask(agency=agency, item=Item(ref=refs[s.id], head=s), chain=chain))
+    if executor is not None and not _usable(executor):
+        executor = None  # a worker died while reading: evaluate here rather than lose the run
     source = (opts.packs, opts.rules_config if opts.rules_config is not None else opts.config)
     source_id = hashlib.sha256(pickle.dumps(source)).hexdigest()
-    args = (source, source_id, as_of, period, history is not None, dict(opts.config))
+    total = sum(len(t) for t in per_group.values())
+    if progress:
+        progress("检查规则", 0, total)
+    peers_of = group_peers(per_group, packs, executor, workers)
+    args = (source, source_id, as_of, period, str(history) if history else None, dict(opts.config), str(scratch))
     jobs = []
     for group in sorted(per_group):
-        peers = [t.submission for t in per_group[group]]
         # one batch per worker and group: each batch ships the group's peers once and prepares
         # them once (CheckContext.memo), so fewer batches is cheaper as long as all workers work
         for chunk in _chunks(per_group[group], workers if executor is not None else 1):
-            jobs.append((chunk, peers))
-    total = sum(len(c) for c, _ in jobs)
-    out: dict[str, list[list[Finding]]] = defaultdict(list)
-    if progress:
-        progress("检查规则", 0, total)
-    if executor is not None and not _usable(executor):
-        executor = None  # a worker died while reading: evaluate here rather than lose the run
+            jobs.append((chunk, peers_of[group]))
+    out: dict[str, list[Evaluated]] = defaultdict(list)
     if executor is None:
         results = (evaluate_batch(c, p, *args, packs=packs) for c, p in jobs)
     else:
@@ -236,12 +295,25 @@ def evaluate_all(by_agency: dict[str, list[Submission]], groups: dict[str, str],
         results = (f.result() for f in futures)
     done = 0
     for (chunk, _), found in zip(jobs, results):
-        for task, findings in zip(chunk, found):
-            out[task.agency].append(findings)
+        for task, evaluated in zip(chunk, found):
+            out[task.agency].append(evaluated)
         done += len(chunk)
         if progress:
             progress("检查规则", done, total)
     return out
+
+
+def finals(readable: list[Submission], refs: dict[str, spool.Ref],
+           evaluated: dict[str, list[Evaluated]], by_agency: dict[str, list[Submission]]):
+    """The scored Submissions, whole, one at a time (for the history and Outcome.submissions):
+    as last year's figures decided them where they did, else as extracted."""
+    resolved = {s.id: e.resolved for agency, subs in by_agency.items()
+                for s, e in zip(subs, evaluated.get(agency, [])) if e.resolved}
+    for s in readable:
+        if s.id in resolved:
+            yield Submission.model_validate_json(Path(resolved[s.id]).read_bytes())
+        else:
+            yield spool.hydrate(refs[s.id], s)
 
 
 def mark_repeated(findings: list[Finding], failed_before: set[str]) -> None:
@@ -341,13 +413,29 @@ def run(opts: Options, executor: Executor | None = None, progress: Progress | No
     supported = opts.supported if opts.supported is not None else set(ingest.SUPPORTED)
     disc = discover(opts.dirs, supported, opts.roster)
     monthly.prepare(disc, opts.config, opts.rules_config)  # [monthly] settings to table inputs
-    results = extract_all(disc, executor, opts.cache_dir, progress, workers)
+    # documents wait in the parse cache, or in this run's scratch folder without one (spool.py)
+    if opts.cache_dir is not None:
+        opts.cache_dir.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=parsecache.SCRATCH_PREFIX, dir=opts.cache_dir))
+    try:
+        outcome = _score(opts, packs, stamps, disc, scratch, executor, progress, workers, created)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+        spool.forget()
     parsecache.prune(opts.cache_dir, opts.cache_max_bytes)
+    return outcome
+
+
+def _score(opts: Options, packs, stamps: list[PackStamp], disc: Discovery, scratch: Path,
+           executor: Executor | None, progress: Progress | None, workers: int,
+           created: dt.datetime | None) -> Outcome:
+    results = extract_all(disc, executor, opts.cache_dir or scratch, progress, workers)
     crashpoints.reached("extracted")
+    refs = spool_refs(results, disc)
     results = renderings.merge_results(results)  # page.txt + body.html of one document: one Submission
     inputs = [{"path": r.display, "sha256": r.sha256} for r in results]
     subs = assign_agencies(results, disc)
-    del results  # the Submissions live on in `subs`; nothing else of a file is kept
+    del results
     series.apply_aliases(subs, series.aliases_from(opts.config))
     readable = [s for s in subs if s.failure is None]
     failed = [s for s in subs if s.failure is not None]
@@ -358,6 +446,8 @@ def run(opts: Options, executor: Executor | None = None, progress: Progress | No
         disc.warnings.append(series.context_note(context, period))
     mapping = dict(opts.config.get("ranking", {}).get("peer_groups", {}))
     groups = agency_groups(readable + failed, disc, mapping)
+    chain_of = chains(readable, context)  # last year's report of the same agency in this run
+    del subs, context
 
     history = History(opts.history) if opts.history else None
     try:
@@ -365,20 +455,16 @@ def run(opts: Options, executor: Executor | None = None, progress: Progress | No
         failed_before = history.failed_rules(prev) if history and prev else {}
         comparable = bool(prev) and history.pack_key_of(prev) == pack_key(stamps)
         prev_ranks = history.ranks(prev) if comparable else {}
-        # last year's report of the same agency: from this run first, else the history
-        previous_of, resolved = series.link(readable + context, history.previous_submission if history else None)
-        readable = [resolved.get(s.id, s) for s in readable]
-        del subs, context, resolved  # other years' reports: only those in previous_of are still needed
         by_agency: dict[str, list[Submission]] = defaultdict(list)
         failed_by_agency: dict[str, list[Submission]] = defaultdict(list)
         for s in readable:
             by_agency[s.agency.value].append(s)
         for s in failed:
             failed_by_agency[s.agency.value].append(s)
-        findings = evaluate_all(by_agency, groups, packs, opts, period, as_of, history, executor, progress,
-                                previous_of, workers)
-        del previous_of
+        evaluated = evaluate_all(by_agency, groups, packs, opts, period, as_of, opts.history, executor,
+                                 progress, refs, chain_of, scratch, workers)
         crashpoints.reached("evaluated")
+        findings = {a: [e.findings for e in evs] for a, evs in evaluated.items()}
         cards = score_all(by_agency, failed_by_agency, findings, packs, groups, failed_before, period,
                           pack_weights(opts.rules_config))
         del findings  # now inside the scorecards
@@ -395,14 +481,19 @@ def run(opts: Options, executor: Executor | None = None, progress: Progress | No
                            skipped=disc.skipped)
         result = RunResult(run=record, scorecards=cards, ranking=ranking,
                            summary=summarise(cards, ranking, disc, failed, prev, comparable))
-        monthly.add_to(result, cards, readable, packs, as_of, period)  # summary["monthly"]
+        # summary["monthly"] reads the logs and snapshots themselves
+        monthly_docs = [spool.hydrate(refs[s.id], s) if s.doc_type.value in monthly.MONTHLY_DOCS else s
+                        for s in readable]
+        monthly.add_to(result, cards, monthly_docs, packs, as_of, period)
+        del monthly_docs
         if history is not None and period:
             crashpoints.arm_history(history.db)
-            history.store(result, readable, created=created)
+            history.store(result, finals(readable, refs, evaluated, by_agency), created=created)
             crashpoints.reached("stored")
         elif history is not None:
             result.summary["warnings"].append("未能确定期次，本次结果未写入历史库：请用 --period 指定，如 2025 或 2025-10")
     finally:
         if history is not None:
             history.close()
-    return Outcome(result=result, submissions=readable, unreadable=[s.file for s in failed])
+    kept = list(finals(readable, refs, evaluated, by_agency)) if opts.keep_submissions else []
+    return Outcome(result=result, submissions=kept, unreadable=[s.file for s in failed])

@@ -37,7 +37,7 @@ def test_dask_executor_gives_the_inline_json(cluster, county):
     on_dask = pipeline.run(opts, executor=client.get_executor(), workers=2).result
     assert jsonout.dumps(on_dask) == inline
     # the work really ran in the workers: each loaded the packs there
-    assert all(n >= 1 for n in client.run(lambda: len(__import__("gxaudit.filejobs").filejobs._PACKS)).values())
+    assert all(n >= 1 for n in client.run(lambda: len(__import__("gxaudit.evaljobs").evaljobs._PACKS)).values())
 
 
 def test_cli_executor_dask_address(cluster, county, tmp_path):

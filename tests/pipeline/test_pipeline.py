@@ -33,7 +33,7 @@ def test_any_executor_gives_the_same_result(tmp_path, fake_stages):
 
 
 def test_agency_from_roster_folder_and_file_name(tmp_path, fake_stages):
-    out = pipeline.run(opts(tree(tmp_path), tmp_path))
+    out = pipeline.run(opts(tree(tmp_path), tmp_path, keep_submissions=True))
     cards = {c.agency: c for c in out.result.scorecards}
     assert set(cards) == {"甲镇", "乙镇", "无名"}  # 甲镇人民政府 mapped onto the roster name
     assert cards["无名"].peer_group == "专项组"  # roster peer_group beats the kind mapping

@@ -29,7 +29,7 @@ from typing import Any
 from gxaudit.extract.tables.legacy_labels import NAMES as LEGACY_NAMES
 from gxaudit.model import Sourced, Submission, Table
 
-__all__ = ["TABLE_NAMES", "cell_name", "merge", "merge_results", "merge_submissions", "pair_key", "same_document"]
+__all__ = ["TABLE_NAMES", "cell_name", "merge", "merge_plan", "merge_results", "merge_submissions", "pair_key", "same_document"]
 
 TEXT_FORMATS = {"txt"}
 HTML_FORMATS = {"html", "htm"}
@@ -129,14 +129,15 @@ def merge(html: Submission, text: Submission) -> Submission:
     })
 
 
-def merge_submissions(subs: Sequence[Submission]) -> tuple[list[Submission], set[str]]:
-    """Merge renderings within each folder; returns the list (merged in place of the HTML
-    one, the text one dropped) and the ids of the dropped text renderings."""
+def merge_plan(subs: Sequence[Submission]) -> dict[str, str]:
+    """HTML rendering's id → the id of the text rendering of the same document, within each
+    folder; ambiguous pairings are left alone. Needs only metadata, so the pipeline plans on
+    heads and merges the documents later (spool.hydrate)."""
     by_folder: dict[str, list[Submission]] = defaultdict(list)
     for s in subs:
         if s.failure is None and s.parts_in_file == 1:
             by_folder[pair_key(s)].append(s)
-    merged: dict[str, Submission] = {}
+    plan: dict[str, str] = {}
     dropped: set[str] = set()
     for group in by_folder.values():
         htmls = [s for s in group if s.format in HTML_FORMATS]
@@ -145,9 +146,18 @@ def merge_submissions(subs: Sequence[Submission]) -> tuple[list[Submission], set
             fits = [t for t in texts if t.id not in dropped and same_document(h, t)]
             if len(fits) != 1 or sum(same_document(x, fits[0]) for x in htmls) != 1:
                 continue  # ambiguous: leave both as they are
-            merged[h.id] = merge(h, fits[0])
+            plan[h.id] = fits[0].id
             dropped.add(fits[0].id)
-    return [merged.get(s.id, s) for s in subs if s.id not in dropped], dropped
+    return plan
+
+
+def merge_submissions(subs: Sequence[Submission]) -> tuple[list[Submission], set[str]]:
+    """Merge renderings within each folder; returns the list (merged in place of the HTML
+    one, the text one dropped) and the ids of the dropped text renderings."""
+    plan = merge_plan(subs)
+    by_id = {s.id: s for s in subs}
+    dropped = set(plan.values())
+    return [merge(s, by_id[plan[s.id]]) if s.id in plan else s for s in subs if s.id not in dropped], dropped
 
 
 def merge_results(results: list) -> list:

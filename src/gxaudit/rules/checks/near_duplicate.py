@@ -18,7 +18,9 @@ as body.html) are left out, since "同期其他单位" is what 雷同 means; las
 
 from __future__ import annotations
 
+import hashlib
 import re
+from array import array
 from collections import Counter
 from itertools import chain
 from typing import Literal
@@ -29,6 +31,9 @@ from gxaudit.model import CheckResult, Evidence, Submission
 from gxaudit.rules.canon import PART_TITLES
 from gxaudit.rules.checks._common import Scope, norm, scope_label, scoped_paragraphs
 from gxaudit.rules.context import CheckContext
+from gxaudit.rules.peers import Peer, digest_key, meta
+
+KIND = "near_duplicate"
 
 TEMPLATE = [
     "本报告根据《中华人民共和国政府信息公开条例》", "根据《中华人民共和国政府信息公开条例》",
@@ -55,8 +60,14 @@ def _clean(text: str, params: Params) -> str:
     return _DIGITS.sub("", t)
 
 
-def _shingles(text: str, k: int) -> set[str]:
-    return {text[i: i + k] for i in range(max(len(text) - k + 1, 0))}
+def _hash(shingle: str) -> int:
+    return int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest(), "little")
+
+
+def _shingles(text: str, k: int) -> frozenset[int]:
+    """Shingles as 64-bit hashes: a peer's set is then a few KB (a collision between two
+    different five-character shingles is a 1-in-10¹⁹ event, far below the threshold's grain)."""
+    return frozenset(_hash(text[i: i + k]) for i in range(max(len(text) - k + 1, 0)))
 
 
 def _text(sub: Submission, params: Params) -> str | None:
@@ -64,69 +75,116 @@ def _text(sub: Submission, params: Params) -> str | None:
     return None if paras is None else _clean("\n".join(p.text for p in paras), params)
 
 
-def _prepared(sub: Submission, params: Params, ctx: CheckContext) -> tuple[str | None, set[str]]:
-    """(cleaned text, its shingles), computed once per submission and rule for a whole batch:
-    every report of a peer group is compared with every other, so this is the quadratic part.
-    The memo holds `sub` and `params` themselves, so their id()s cannot be reused meanwhile."""
+def peer_digest(sub: Submission, params: Params) -> tuple[bool, bytes]:
+    """What a peer contributes (rules.peers): has it text in scope, and its shingles, packed."""
+    text = _text(sub, params)
+    return bool(text), array("Q", sorted(_shingles(text, params.shingle) if text else ())).tobytes()
+
+
+def _prepared(x: Peer | Submission, params: Params, ctx: CheckContext) -> tuple[bool, frozenset[int]]:
+    """(has text, shingles) of a report or a peer, once per batch: every report of a peer group
+    is compared with every other, so this is the quadratic part. The memo holds `x` and
+    `params` themselves, so their id()s cannot be reused meanwhile."""
     memo = ctx.memo.setdefault("near_duplicate", {})
-    key = (id(sub), id(params))
+    key = (id(x), id(params))
     if key not in memo:
-        text = _text(sub, params)
-        memo[key] = (sub, params, text, _shingles(text, params.shingle) if text else set())
+        if isinstance(x, Peer) and digest_key(KIND, params) in x.digests:
+            has, packed = x.digests[digest_key(KIND, params)]
+        else:
+            has, packed = peer_digest(x, params) if isinstance(x, Submission) else (False, b"")
+        memo[key] = (x, params, has, frozenset(array("Q", packed)))
     return memo[key][2], memo[key][3]
 
 
 def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]:
     what = scope_label(params)
-    others: list[tuple[str, Submission]] = []
+    others: list[tuple[str, Peer | Submission]] = []
     if "previous" in params.against and ctx.previous is not None:
         others.append(("上一期", ctx.previous))
     if "peers" in params.against:
         others += [("同期单位", p) for p in peers(sub, ctx)]
     if not others:
         return [CheckResult(outcome="cannot_evaluate", message="缺少上一期报告及同期其他单位报告，无法比对雷同")]
-    mine, mine_shingles = _prepared(sub, params, ctx)
+    mine = _text(sub, params)
     if mine is None:
         return [CheckResult(outcome="cannot_evaluate", message=f"未找到{what}，无法比对雷同")]
     if len(mine) < params.min_chars:
         return [CheckResult(outcome="cannot_evaluate", message=f"{what}去除模板用语后不足 {params.min_chars} 字，不比对")]
-    common = _common(sub, ctx, params)
+    _, mine_shingles = _prepared(sub, params, ctx)
+    common = _common(sub, mine_shingles, ctx, params)
     a = mine_shingles - common
-    best = (0.0, "", None)
+    best: tuple[float, str, Peer | Submission | None] = (0.0, "", None)
     for role, other in others:
-        theirs, their_shingles = _prepared(other, params, ctx)
-        if not theirs:
+        has, their_shingles = _prepared(other, params, ctx)
+        if not has:
             continue
         b = their_shingles - common
         if not a or not b:
             continue
-        sim = len(a & b) / len(a | b)
+        inter = len(a & b)
+        sim = inter / (len(a) + len(b) - inter)
         if sim > best[0]:
             best = (sim, role, other)
     sim, role, other = best
     data = {"similarity": round(sim, 3)}
     if other is None or sim < params.threshold:
         return [CheckResult(outcome="pass", message=f"{what}与比对对象最高相似度 {sim:.0%}，低于 {params.threshold:.0%}", data=data)]
-    data["other"] = other.file
-    name = other.agency.value or other.file
-    ev = Evidence(file=sub.file, section=what, detail=f"与{role}“{name}”（{other.file}）相似度 {sim:.0%}")
+    _, other_file, other_agency, _ = meta(other)
+    data["other"] = other_file
+    name = other_agency or other_file
+    ev = Evidence(file=sub.file, section=what, detail=f"与{role}“{name}”（{other_file}）相似度 {sim:.0%}")
     return [CheckResult(outcome="fail", evidence=[ev], data=data,
                         message=f"{what}与{role}“{name}”的文本高度雷同（相似度 {sim:.0%}，阈值 {params.threshold:.0%}）")]
 
 
-def peers(sub: Submission, ctx: CheckContext) -> list[Submission]:
+def _compatible(sub: Submission, p: Peer | Submission) -> bool:
+    """Same report year, or either unknown."""
+    year, other = sub.report_year.value, meta(p)[3]
+    return not (year is not None and other is not None and other != year)
+
+
+def _excluded(sub: Submission, p: Peer | Submission) -> bool:
+    """The report itself, another rendering of its file, or the same agency's other files."""
+    pid, pfile, pagency, _ = meta(p)
+    agency = sub.agency.value
+    return pid == sub.id or pfile == sub.file or bool(agency and pagency == agency)
+
+
+def peers(sub: Submission, ctx: CheckContext) -> list[Peer | Submission]:
     """Other bodies' reports on the same year (unknown year or agency: kept)."""
-    year, agency = sub.report_year.value, sub.agency.value
-    return [p for p in ctx.peers if p.id != sub.id and p.file != sub.file
-            and not (year is not None and p.report_year.value is not None and p.report_year.value != year)
-            and not (agency and p.agency.value == agency)]
+    return [p for p in ctx.peers if _compatible(sub, p) and not _excluded(sub, p)]
 
 
-def _common(sub: Submission, ctx: CheckContext, params: Params) -> set[str]:
-    """Shingles most peers share: boilerplate of this office's template, not copying."""
-    group = [sub, *peers(sub, ctx)]
-    if "peers" not in params.against or len(group) < 3:
-        return set()
-    counts = Counter(chain.from_iterable(_prepared(p, params, ctx)[1] for p in group))
-    need = params.common_share * len(group)
-    return {s for s, n in counts.items() if n >= need}
+def _common(sub: Submission, mine: frozenset[int], ctx: CheckContext, params: Params) -> frozenset[int]:
+    """Shingles most of the group [sub, *peers(sub)] share: boilerplate of this office's
+    template, not copying.
+
+    The counts over the year's peers are made once per peer list and year (the pipeline hands
+    every report of one agency the same list, its own files already left out); this report's
+    own shingles then add one each. Only when the list still holds the report or its agency's
+    files (rule cases, tests) are they counted per report."""
+    if "peers" not in params.against:
+        return frozenset()
+    year_peers = [p for p in ctx.peers if _compatible(sub, p)]
+    if any(_excluded(sub, p) for p in year_peers):
+        group = [sub, *(p for p in year_peers if not _excluded(sub, p))]
+        if len(group) < 3:
+            return frozenset()
+        counts = Counter(chain.from_iterable(_prepared(p, params, ctx)[1] for p in group))
+        need = params.common_share * len(group)
+        return frozenset(s for s, n in counts.items() if n >= need)
+    n = len(year_peers) + 1
+    if n < 3:
+        return frozenset()
+    memo = ctx.memo.setdefault("near_duplicate_counts", {})
+    key = (id(ctx.peers), id(params), sub.report_year.value)
+    need = params.common_share * n
+    if key not in memo:
+        counts = Counter(chain.from_iterable(_prepared(p, params, ctx)[1] for p in year_peers))
+        sure = frozenset(s for s, c in counts.items() if c >= need)
+        maybe = frozenset(s for s, c in counts.items() if c < need <= c + 1)
+        memo[key] = (ctx.peers, params, sure, maybe)
+    _, _, sure, maybe = memo[key]
+    if need <= 1:  # every shingle of this report reaches the share with its own count
+        return sure | mine
+    return sure | (mine & maybe)

@@ -1,0 +1,124 @@
+"""Per-group work that runs in worker processes: peer digests, then evaluation.
+
+Why a module of its own: a worker gets Refs and heads (spool.py), not documents, and loads
+each document itself, once for its digest and once for its evaluation; the parent only ever
+sees Peers (rules/peers.py), Findings, and the path of a submission that last year's figures
+changed. Everything here must be picklable and importable by a fresh worker.
+
+Last year's report: the parent passes the chain of the same agency's earlier reports found in
+this run (oldest first, as extract.series.link chose them on heads); the worker walks it,
+deciding each year's run-together splits with the year before (`series.resolve_pending`),
+and asks the history (read-only) for the year before the oldest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from gxaudit.extract import series
+from gxaudit.model import Finding, Submission
+from gxaudit.spool import Ref, hydrate
+
+
+class Item(BaseModel):
+    ref: Ref
+    head: Submission
+
+
+class EvalTask(BaseModel):
+    agency: str
+    item: Item
+    chain: list[Item] = Field(default_factory=list)  # this agency's earlier reports in the run, oldest first
+
+
+class Evaluated(BaseModel):
+    findings: list[Finding]
+    resolved: str | None = None  # an entry with the submission as last year's figures decided it
+
+
+_PACKS: dict[str, list] = {}
+
+
+def _packs(pack_source: tuple, pack_id: str, packs) -> list:
+    """In a worker the packs are loaded there, once per process, from `pack_source` (selection,
+    config), so rule objects never need to be pickled; inline, the caller passes its `packs`."""
+    from gxaudit import rules
+
+    if packs is not None:
+        return packs
+    if pack_id not in _PACKS:
+        _PACKS.clear()
+        _PACKS[pack_id] = rules.load_packs(*pack_source)
+    return _PACKS[pack_id]
+
+
+def digest_batch(items: list[Item], wanted: dict) -> list:
+    """rules.peers.Peer of each submission: what its peers' checks need of it."""
+    from gxaudit.rules.peers import peer_of
+
+    return [peer_of(hydrate(i.ref, i.head), wanted) for i in items]
+
+
+def _previous(db, agency: str, sub: Submission) -> Submission | None:
+    from gxaudit.history import previous_submission
+
+    year = sub.report_year.value
+    if db is None or not isinstance(year, int) or isinstance(year, bool):
+        return None
+    return previous_submission(db, agency, year)
+
+
+def linked(task: EvalTask, db) -> tuple[Submission, Submission | None, bool]:
+    """(the submission as last year's figures decide it, last year's submission, whether
+    those figures changed it)."""
+    prev, sub, changed = None, None, False
+    for i, item in enumerate([*task.chain, task.item]):
+        read = hydrate(item.ref, item.head)
+        if i == 0:
+            prev = _previous(db, task.agency, read)
+        elif sub is not None:
+            prev = sub
+        sub = series.resolve_pending(read, prev) if prev is not None else read
+        changed = sub is not read
+    return sub, prev, changed
+
+
+def _keep(sub: Submission, scratch: str) -> str:
+    name = hashlib.sha256(sub.id.encode()).hexdigest()[:32]
+    path = Path(scratch) / f"resolved-{name}.json"
+    from gxaudit.report.atomic import write_text
+
+    write_text(path, sub.model_dump_json(exclude_defaults=True))
+    return str(path)
+
+
+def evaluate_batch(tasks: list[EvalTask], peers: list, pack_source: tuple, pack_id: str,
+                   as_of, period: str | None, history: str | None, settings: dict, scratch: str,
+                   packs=None) -> list[Evaluated]:
+    """Evaluate submissions of one peer group against the group's Peers."""
+    from gxaudit import history as hist
+    from gxaudit import rules
+    from gxaudit.rules.context import CheckContext
+
+    packs = _packs(pack_source, pack_id, packs)
+    db = hist.read_only(history) if history else None
+    try:
+        out = []
+        others: dict[str, list] = {}  # one peer list per agency, not per task
+        memo: dict = {}  # what checks derive from a peer, once per batch (CheckContext.memo)
+        for t in tasks:
+            if t.agency not in others:
+                others[t.agency] = [p for p in peers if p.agency != t.agency]
+            sub, previous, changed = linked(t, db)
+            ctx = CheckContext(as_of=as_of, period=period, previous=previous,
+                               history_available=history is not None or previous is not None,
+                               peers=others[t.agency], settings=settings, memo=memo)
+            found = rules.evaluate(sub, packs, ctx)
+            out.append(Evaluated(findings=found, resolved=_keep(sub, scratch) if changed else None))
+        return out
+    finally:
+        if db is not None:
+            db.close()
