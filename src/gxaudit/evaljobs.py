@@ -39,6 +39,16 @@ class Evaluated(BaseModel):
     resolved: str | None = None  # an entry with the submission as last year's figures decided it
 
 
+_SLIM = {"message": "", "basis": "", "fix": "", "data": {}, "evidence": []}
+
+
+def slim(f: Finding) -> Finding:
+    """A pass or a not-applicable travels as its rule and outcome: scoring counts them, no
+    output lists them, and 60 rules × every report of a province would otherwise be the
+    parent's largest holding."""
+    return f if f.outcome in ("fail", "cannot_evaluate") else f.model_copy(update=_SLIM)
+
+
 _PACKS: dict[str, list] = {}
 
 
@@ -98,7 +108,10 @@ def _keep(sub: Submission, scratch: str) -> str:
 def evaluate_batch(tasks: list[EvalTask], peers: list, pack_source: tuple, pack_id: str,
                    as_of, period: str | None, history: str | None, settings: dict, scratch: str,
                    packs=None) -> list[Evaluated]:
-    """Evaluate submissions of one peer group against the group's Peers."""
+    """Evaluate submissions of one peer group against the group's Peers.
+
+    Every task sees the same list, its own agency's reports included (checks leave those
+    out): one list per agency would cost agencies × peers references in a province's group."""
     from gxaudit import history as hist
     from gxaudit import rules
     from gxaudit.rules.context import CheckContext
@@ -107,17 +120,14 @@ def evaluate_batch(tasks: list[EvalTask], peers: list, pack_source: tuple, pack_
     db = hist.read_only(history) if history else None
     try:
         out = []
-        others: dict[str, list] = {}  # one peer list per agency, not per task
         memo: dict = {}  # what checks derive from a peer, once per batch (CheckContext.memo)
         for t in tasks:
-            if t.agency not in others:
-                others[t.agency] = [p for p in peers if p.agency != t.agency]
             sub, previous, changed = linked(t, db)
             ctx = CheckContext(as_of=as_of, period=period, previous=previous,
                                history_available=history is not None or previous is not None,
-                               peers=others[t.agency], settings=settings, memo=memo)
+                               peers=peers, settings=settings, memo=memo)
             found = rules.evaluate(sub, packs, ctx)
-            out.append(Evaluated(findings=found, resolved=_keep(sub, scratch) if changed else None))
+            out.append(Evaluated(findings=[slim(f) for f in found], resolved=_keep(sub, scratch) if changed else None))
         return out
     finally:
         if db is not None:

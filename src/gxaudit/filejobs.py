@@ -164,8 +164,9 @@ def headed(result: FileResult) -> FileResult:
 
 
 def process_batch(inputs: list[Input], cache_dir: str | None = None, heads: bool = False) -> list[FileResult]:
-    out = [process_file(i, cache_dir) for i in inputs]
-    return [headed(r) for r in out] if heads else out
+    """Each result is cut down to heads as soon as it is made: a batch never holds its files'
+    documents at once."""
+    return [headed(process_file(i, cache_dir)) if heads else process_file(i, cache_dir) for i in inputs]
 
 
 def crashed(inp: Input) -> FileResult:

@@ -100,7 +100,7 @@ def evaluate(sub: Submission, packs, ctx):
                            severity="error" if r != "R4" else "warning",
                            message=f"{sub.file} 存在问题{r}" if fail else "", deduction=10.0 if fail else 0.0,
                            veto=(r == "R4" and fail),
-                           data={"peers": len(ctx.peers), "previous": ctx.previous.id if ctx.previous else None,
+                           data={"peers": sum(p.agency != sub.agency.value for p in ctx.peers), "previous": ctx.previous.id if ctx.previous else None,
                                  "as_of": str(ctx.as_of)}))
     return out
 

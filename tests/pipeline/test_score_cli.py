@@ -73,7 +73,7 @@ def test_peers_and_as_of_reach_the_checks(county, tmp_path):
     _, out = score(county, tmp_path)
     data = json.loads((out / "result.json").read_text(encoding="utf-8"))
     f = {c["agency"]: c["findings"] for c in data["scorecards"]}["东街道"][0]
-    # same peer group, other agencies' readable submissions: 城关镇 + 西镇 ×2
+    # the whole peer group reaches the check; other agencies' readable submissions: 城关镇 + 西镇 ×2
     assert f["data"]["peers"] == 3 and f["data"]["as_of"] == "2025-10-31"
 
 

@@ -20,7 +20,8 @@ class CheckContext:
     period: str | None = None  # "2025" or "2026-10"
     previous: Submission | None = None  # same agency, previous period (history), if any
     history_available: bool = False  # False: consistency checks report cannot_evaluate
-    # same period, same peer group: rules.peers.Peer digests from the pipeline, or Submissions
+    # the peer group (the agency's own reports included: checks leave them out) as
+    # rules.peers.Peer digests from the pipeline, or Submissions
     peers: list[Any] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)  # office config (gxaudit.toml)
     # scratch shared by the contexts of one evaluation batch (filejobs.evaluate_batch): what a

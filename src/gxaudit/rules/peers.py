@@ -24,6 +24,7 @@ from gxaudit.rules.evaluate import applies
 class Peer:
     id: str
     file: str
+    sha256: str = ""
     agency: str | None = None
     report_year: Any = None
     digests: dict[str, Any] = field(default_factory=dict, compare=False)  # digest_key → digest
@@ -53,7 +54,7 @@ def needed(packs: Iterable, subs: Iterable[Submission]) -> dict[str, tuple[str, 
 
 def peer_of(sub: Submission, wanted: dict[str, tuple[str, Any]] | None = None) -> Peer:
     digests = {k: checks.get(kind).peer_digest(sub, params) for k, (kind, params) in (wanted or {}).items()}
-    return Peer(id=sub.id, file=sub.file, agency=sub.agency.value, report_year=sub.report_year.value,
+    return Peer(id=sub.id, file=sub.file, sha256=sub.sha256, agency=sub.agency.value, report_year=sub.report_year.value,
                 digests=digests)
 
 

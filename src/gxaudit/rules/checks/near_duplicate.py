@@ -83,17 +83,20 @@ def peer_digest(sub: Submission, params: Params) -> tuple[bool, bytes]:
 
 def _prepared(x: Peer | Submission, params: Params, ctx: CheckContext) -> tuple[bool, frozenset[int]]:
     """(has text, shingles) of a report or a peer, once per batch: every report of a peer group
-    is compared with every other, so this is the quadratic part. The memo holds `x` and
-    `params` themselves, so their id()s cannot be reused meanwhile."""
+    is compared with every other, so this is the quadratic part. Keyed by what the document
+    is (id, file, content hash), not by the object: the memo must not keep whole Submissions
+    alive for a whole batch, and a report and its Peer share one entry."""
     memo = ctx.memo.setdefault("near_duplicate", {})
-    key = (id(x), id(params))
+    pid, pfile, _, _ = meta(x)
+    key = (pid, pfile, x.sha256, id(params))
     if key not in memo:
         if isinstance(x, Peer) and digest_key(KIND, params) in x.digests:
             has, packed = x.digests[digest_key(KIND, params)]
         else:
             has, packed = peer_digest(x, params) if isinstance(x, Submission) else (False, b"")
-        memo[key] = (x, params, has, frozenset(array("Q", packed)))
-    return memo[key][2], memo[key][3]
+        memo.setdefault("params", []).append(params)  # keeps id(params) from being reused
+        memo[key] = (has, frozenset(array("Q", packed)))
+    return memo[key]
 
 
 def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]:
@@ -159,32 +162,31 @@ def _common(sub: Submission, mine: frozenset[int], ctx: CheckContext, params: Pa
     """Shingles most of the group [sub, *peers(sub)] share: boilerplate of this office's
     template, not copying.
 
-    The counts over the year's peers are made once per peer list and year (the pipeline hands
-    every report of one agency the same list, its own files already left out); this report's
-    own shingles then add one each. Only when the list still holds the report or its agency's
-    files (rule cases, tests) are they counted per report."""
+    The counts over the year's peers are made once per peer list, rule and year; for each
+    report the few peers it is not compared with (itself, its agency's files) are taken off
+    and its own shingles added, looking only at shingles common enough to matter."""
     if "peers" not in params.against:
         return frozenset()
     year_peers = [p for p in ctx.peers if _compatible(sub, p)]
-    if any(_excluded(sub, p) for p in year_peers):
-        group = [sub, *(p for p in year_peers if not _excluded(sub, p))]
-        if len(group) < 3:
-            return frozenset()
-        counts = Counter(chain.from_iterable(_prepared(p, params, ctx)[1] for p in group))
-        need = params.common_share * len(group)
-        return frozenset(s for s, n in counts.items() if n >= need)
-    n = len(year_peers) + 1
+    left_out = [p for p in year_peers if _excluded(sub, p)]
+    n = len(year_peers) - len(left_out) + 1
     if n < 3:
         return frozenset()
+    need = params.common_share * n
+    if need <= 1:  # every shingle of this report reaches the share with its own count
+        base = frozenset(chain.from_iterable(_prepared(p, params, ctx)[1] for p in year_peers if p not in left_out))
+        return base | mine
     memo = ctx.memo.setdefault("near_duplicate_counts", {})
     key = (id(ctx.peers), id(params), sub.report_year.value)
-    need = params.common_share * n
     if key not in memo:
         counts = Counter(chain.from_iterable(_prepared(p, params, ctx)[1] for p in year_peers))
-        sure = frozenset(s for s, c in counts.items() if c >= need)
-        maybe = frozenset(s for s, c in counts.items() if c < need <= c + 1)
-        memo[key] = (ctx.peers, params, sure, maybe)
-    _, _, sure, maybe = memo[key]
-    if need <= 1:  # every shingle of this report reaches the share with its own count
-        return sure | mine
-    return sure | (mine & maybe)
+        memo[key] = (ctx.peers, sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    ranked = memo[key][1]
+    off = Counter(chain.from_iterable(_prepared(p, params, ctx)[1] for p in left_out))
+    common = set()
+    for s, c in ranked:
+        if c + 1 < need:
+            break
+        if c - off[s] + (s in mine) >= need:
+            common.add(s)
+    return frozenset(common)
