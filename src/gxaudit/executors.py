@@ -12,6 +12,8 @@ LocalCluster on this machine, mostly for trying it out).
 
 Dask workers run tasks in threads, where the ingest time limit (SIGALRM) cannot fire: give
 the cluster's workers a `--lifetime` or a nanny memory limit if hostile files are expected.
+Workers read the submissions, and pass documents to each other through the parse cache
+(spool.py): on several machines those folders and the history must be on a shared filesystem.
 """
 
 from __future__ import annotations

@@ -14,11 +14,13 @@ therefore exceed the bound by that run's new entries, never afterwards.
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from pathlib import Path
 
 SUFFIX = ".json"
 SCRATCH_PREFIX = ".run-"  # a run's scratch folder inside the cache (pipeline.run): not an entry
+STALE_SCRATCH_S = 24 * 3600  # a scratch folder this old belongs to a run that was killed
 
 
 def touch(entry: Path) -> None:
@@ -73,3 +75,29 @@ def prune(cache_dir: Path | str | None, max_bytes: int | None) -> list[Path]:
         total -= size
         removed.append(path)
     return removed
+
+
+def sweep(cache_dir: Path | str | None, now: float | None = None) -> list[Path]:
+    """Remove scratch folders that killed runs left in the cache (a live run's is younger
+    than a day: its folder's time is refreshed by every entry written into it)."""
+    if cache_dir is None:
+        return []
+    now = time.time() if now is None else now
+    gone = []
+    try:
+        it = os.scandir(cache_dir)
+    except OSError:
+        return []
+    with it:
+        for e in it:
+            if not e.name.startswith(SCRATCH_PREFIX) or not e.is_dir(follow_symlinks=False):
+                continue
+            try:
+                if now - e.stat(follow_symlinks=False).st_mtime < STALE_SCRATCH_S:
+                    continue
+            except OSError:
+                continue
+            shutil.rmtree(e.path, ignore_errors=True)
+            gone.append(Path(e.path))
+    return sorted(gone)
+

@@ -425,6 +425,7 @@ def run(opts: Options, executor: Executor | None = None, progress: Progress | No
     # documents wait in the parse cache, or in this run's scratch folder without one (spool.py)
     if opts.cache_dir is not None:
         opts.cache_dir.mkdir(parents=True, exist_ok=True)
+        parsecache.sweep(opts.cache_dir)
     scratch = Path(tempfile.mkdtemp(prefix=parsecache.SCRATCH_PREFIX, dir=opts.cache_dir))
     try:
         outcome = _score(opts, packs, stamps, disc, scratch, executor, progress, workers, created)

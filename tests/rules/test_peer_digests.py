@@ -1,0 +1,87 @@
+"""雷同 against Peer digests (what the pipeline hands a worker) decides exactly as against the
+whole Submissions, and the once-per-group count of common shingles equals counting each
+report's group from scratch."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from itertools import chain
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rules_build import sub
+
+from gxaudit.rules import load_packs
+from gxaudit.rules.checks import near_duplicate as nd
+from gxaudit.rules.context import CheckContext
+from gxaudit.rules.peers import Peer, needed, peer_of
+
+SENTENCES = [
+    "本年度栏目更新不及时的问题已整改，“涉农补贴”栏目补发信息十二条。",
+    "建立每月检查制度，由办公室专人负责落实，发现问题及时整改。",
+    "政策解读数量偏少，下一步将对重要文件同步发布图解和问答。",
+    "依申请公开答复格式不够规范，已组织业务培训并修订答复模板。",
+    "基层政务公开标准目录尚未全覆盖，年内将完成剩余事项梳理。",
+    "公开平台检索功能不完善，已联系技术单位升级站内搜索。",
+    "部分信息发布不及时，将落实发布审核和定期巡查制度。",
+]
+AGENCIES = ["甲镇", "乙镇", "丙镇", "丁镇"]
+
+PARAMS = nd.Params(part=5, against=["previous", "peers"], threshold=0.8, min_chars=20)
+
+
+@st.composite
+def groups(draw):
+    n = draw(st.integers(2, 7))
+    subs = []
+    for i in range(n):
+        picks = draw(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=5))
+        subs.append(sub({5: "".join(picks)}, file=f"r{i}.txt", agency=draw(st.sampled_from(AGENCIES)),
+                        year=draw(st.sampled_from([2024, 2025, None]))))
+    return subs, draw(st.sampled_from([0.3, 0.5, 0.9]))
+
+
+def brute_common(s, peers, params):
+    """The definition: shingles at least `common_share` of [s, *peers(s)] carry."""
+    group = [s, *nd.peers(s, CheckContext(peers=peers))]
+    if len(group) < 3:
+        return frozenset()
+    counts = Counter(chain.from_iterable(nd._prepared(p, params, CheckContext())[1] for p in group))
+    need = params.common_share * len(group)
+    return frozenset(x for x, c in counts.items() if c >= need)
+
+
+@settings(max_examples=60, deadline=None)
+@given(groups())
+def test_digests_decide_as_documents_do(drawn):
+    subs, share = drawn
+    params = PARAMS.model_copy(update={"common_share": share})
+    digests = {nd.KIND + ":" + params.model_dump_json(): ("near_duplicate", params)}
+    as_peers = [peer_of(s, digests) for s in subs]
+    for s in subs:
+        whole = nd.run(s, params, CheckContext(peers=subs))
+        digested = nd.run(s, params, CheckContext(peers=as_peers))
+        assert [(r.outcome, r.data, r.message) for r in whole] == [(r.outcome, r.data, r.message) for r in digested]
+        ctx = CheckContext(peers=as_peers)
+        mine = nd._prepared(s, params, ctx)[1]
+        assert nd._common(s, mine, ctx, params) == brute_common(s, subs, params)
+
+
+def test_a_copy_in_a_large_group_is_found_through_digests():
+    base = "".join(SENTENCES[:3])
+    own = "".join(SENTENCES[3:])
+    subs = [sub({5: own}, file="copy-src.txt", agency="甲镇")]
+    subs.append(sub({5: own}, file="copier.txt", agency="乙镇"))  # 乙镇 copied 甲镇's part five
+    words = "春夏秋冬东西南北山水田林湖草河沙村路桥渠井泉园亭台楼阁"
+    subs += [sub({5: base + "".join(random.Random(i).sample(words, 20))}, file=f"p{i}.txt", agency=f"镇{i}")
+             for i in range(40)]
+    packs = load_packs(["annual-report-2021"])
+    wanted = needed(packs, subs)
+    assert wanted, "the 2021 pack's 雷同 rule reads peers"
+    peers = [peer_of(s, wanted) for s in subs]
+    assert all(isinstance(p, Peer) and len(next(iter(p.digests.values()))[1]) < 4096 for p in peers)
+    r = nd.run(subs[1], next(iter(wanted.values()))[1], CheckContext(peers=peers))[0]
+    assert r.outcome == "fail" and r.data["other"] == "copy-src.txt" and r.data["similarity"] == 1.0
+    # the 40 reports that share the office template are not copies of one another
+    assert nd.run(subs[5], next(iter(wanted.values()))[1], CheckContext(peers=peers))[0].outcome == "pass"
