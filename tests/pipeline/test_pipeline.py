@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from concurrent.futures import ThreadPoolExecutor
 
 from gxaudit import pipeline
@@ -75,3 +76,18 @@ def test_previous_year_submission_reaches_the_check(tmp_path, fake_stages):
     f = {c.agency: c for c in out.result.scorecards}["甲镇"].findings[0]
     assert f.data["previous"] == "甲镇.txt"
     assert out.result.summary["previous_period"] == "2025"
+
+
+def test_unnamed_parts_of_one_file_are_scored_apart(seeds_dir, tmp_path):
+    """Seed 003: fourteen bodies' summaries in one file, none naming its body. They must not be
+    added up into one scorecard under the file's name: each part is its own row, and the
+    summary says how to name them."""
+    folder = tmp_path / "subs"
+    folder.mkdir()
+    shutil.copy(seeds_dir / "003_391da73ada556ced.txt", folder / "合集.txt")
+    out = pipeline.run(pipeline.Options(dirs=[folder], history=None))
+    cards = out.result.scorecards
+    assert len(cards) == 14 and all(len(c.submission_ids) == 1 for c in cards)
+    assert [c.agency for c in cards][:3] == ["合集（第01篇）", "合集（第02篇）", "合集（第03篇）"]
+    note = [w for w in out.result.summary["warnings"] if w.startswith("合集.txt：含14篇材料")]
+    assert len(note) == 1 and "manifest.csv" in note[0]

@@ -98,3 +98,4 @@ def test_a_killed_runs_scratch_is_swept_after_a_day(tmp_path):
     os.utime(old, (day_ago, day_ago))
     assert parsecache.sweep(tmp_path) == [old]
     assert fresh.is_dir() and entry.is_file() and not old.exists()
+
