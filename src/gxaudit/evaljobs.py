@@ -1,9 +1,9 @@
 """Per-group work that runs in worker processes: peer digests, then evaluation.
 
 Why a module of its own: a worker gets Refs and heads (spool.py), not documents, and loads
-each document itself, once for its digest and once for its evaluation; the parent only ever
-sees Peers (rules/peers.py), Findings, and the path of a submission that last year's figures
-changed. Everything here must be picklable and importable by a fresh worker.
+each document itself; the parent only ever sees Peers (rules/peers.py), Findings, and the
+path of the file where the worker left the evaluated document for the history. Everything
+here must be picklable and importable by a fresh worker.
 
 Last year's report: the parent passes the chain of the same agency's earlier reports found in
 this run (oldest first, as extract.series.link chose them on heads); the worker walks it,
@@ -36,7 +36,8 @@ class EvalTask(BaseModel):
 
 class Evaluated(BaseModel):
     findings: list[Finding]
-    resolved: str | None = None  # an entry with the submission as last year's figures decided it
+    stored: str | None = None  # a file with the whole submission as evaluated (JSON), for the history
+    whole: str | None = None  # that JSON itself, when the file could not be written
 
 
 _SLIM = {"message": "", "basis": "", "fix": "", "data": {}, "evidence": []}
@@ -81,28 +82,38 @@ def _previous(db, agency: str, sub: Submission) -> Submission | None:
     return previous_submission(db, agency, year)
 
 
-def linked(task: EvalTask, db) -> tuple[Submission, Submission | None, bool]:
-    """(the submission as last year's figures decide it, last year's submission, whether
-    those figures changed it)."""
-    prev, sub, changed = None, None, False
-    for i, item in enumerate([*task.chain, task.item]):
-        read = hydrate(item.ref, item.head)
-        if i == 0:
-            prev = _previous(db, task.agency, read)
-        elif sub is not None:
-            prev = sub
-        sub = series.resolve_pending(read, prev) if prev is not None else read
-        changed = sub is not read
-    return sub, prev, changed
+def _settled(items: list[Item], agency: str, db) -> Submission | None:
+    """The newest of `items` (oldest first) as the years before it decide its run-together
+    splits — reading back only as far as a year still has undecided splits (most have none:
+    then a year is what was extracted, and no older year is read)."""
+    if not items:
+        return None
+    read = hydrate(items[-1].ref, items[-1].head)
+    if not any(t.pending for t in read.tables.values()):
+        return read
+    prev = _settled(items[:-1], agency, db) if len(items) > 1 else _previous(db, agency, read)
+    return series.resolve_pending(read, prev) if prev is not None else read
 
 
-def _keep(sub: Submission, scratch: str) -> str:
-    name = hashlib.sha256(sub.id.encode()).hexdigest()[:32]
-    path = Path(scratch) / f"resolved-{name}.json"
+def linked(task: EvalTask, db) -> tuple[Submission, Submission | None]:
+    """(the submission as last year's figures decide it, last year's submission)."""
+    read = hydrate(task.item.ref, task.item.head)
+    prev = _settled(task.chain, task.agency, db) if task.chain else _previous(db, task.agency, read)
+    return (series.resolve_pending(read, prev) if prev is not None else read), prev
+
+
+def _store(sub: Submission, scratch: str) -> dict:
+    """The evaluated Submission's JSON for the history, left in the scratch folder: the parent
+    copies the bytes into the database and never parses them."""
     from gxaudit.report.atomic import write_text
 
-    write_text(path, sub.model_dump_json(exclude_defaults=True))
-    return str(path)
+    path = Path(scratch) / f"final-{hashlib.sha256(sub.id.encode()).hexdigest()[:32]}.json"
+    text = sub.model_dump_json()
+    try:
+        write_text(path, text)
+    except OSError:
+        return {"whole": text}  # a full disk: it travels instead
+    return {"stored": str(path)}
 
 
 def evaluate_batch(tasks: list[EvalTask], peers: list, pack_source: tuple, pack_id: str,
@@ -122,12 +133,12 @@ def evaluate_batch(tasks: list[EvalTask], peers: list, pack_source: tuple, pack_
         out = []
         memo: dict = {}  # what checks derive from a peer, once per batch (CheckContext.memo)
         for t in tasks:
-            sub, previous, changed = linked(t, db)
+            sub, previous = linked(t, db)
             ctx = CheckContext(as_of=as_of, period=period, previous=previous,
                                history_available=history is not None or previous is not None,
                                peers=peers, settings=settings, memo=memo)
             found = rules.evaluate(sub, packs, ctx)
-            out.append(Evaluated(findings=[slim(f) for f in found], resolved=_keep(sub, scratch) if changed else None))
+            out.append(Evaluated(findings=[slim(f) for f in found], **_store(sub, scratch)))
         return out
     finally:
         if db is not None:

@@ -36,6 +36,9 @@ class FileResult(BaseModel):
     failed: bool = False
     cached: bool = False
     entry: str | None = None  # the cache (or scratch) file holding this result, once written
+    # submission id → rules.peers digests, made while the document was in hand (never cached:
+    # they depend on the rules, which change between runs more often than the files)
+    digests: dict[str, dict] = Field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=1)
@@ -156,17 +159,24 @@ def head(sub: Submission) -> Submission:
     return sub.model_copy(update=CONTENT)
 
 
-def headed(result: FileResult) -> FileResult:
-    """The result as the parent gets it: heads only when the whole sits in an entry file."""
-    if result.entry is None:
-        return result
-    return result.model_copy(update={"submissions": [head(s) for s in result.submissions]})
+def headed(result: FileResult, wanted: dict | None = None) -> FileResult:
+    """The result as the parent gets it: heads only when the whole sits in an entry file,
+    with the peer digests the rules `wanted` (rules.peers.needed) of every readable document."""
+    update: dict = {}
+    if wanted:
+        from gxaudit.rules.peers import digests_of
+
+        update["digests"] = {s.id: digests_of(s, wanted) for s in result.submissions if s.failure is None}
+    if result.entry is not None:
+        update["submissions"] = [head(s) for s in result.submissions]
+    return result.model_copy(update=update) if update else result
 
 
-def process_batch(inputs: list[Input], cache_dir: str | None = None, heads: bool = False) -> list[FileResult]:
+def process_batch(inputs: list[Input], cache_dir: str | None = None, heads: bool = False,
+                  wanted: dict | None = None) -> list[FileResult]:
     """Each result is cut down to heads as soon as it is made: a batch never holds its files'
     documents at once."""
-    return [headed(process_file(i, cache_dir)) if heads else process_file(i, cache_dir) for i in inputs]
+    return [headed(process_file(i, cache_dir), wanted) if heads else process_file(i, cache_dir) for i in inputs]
 
 
 def crashed(inp: Input) -> FileResult:

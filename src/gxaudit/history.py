@@ -206,13 +206,19 @@ class History:
             [(run_id, c.agency, f.rule_id, f.pack, f.group, f.outcome, f.severity, f.deduction,
               f.count, int(f.repeated)) for c in result.scorecards for f in c.findings])
 
-    def _insert_submissions(self, run_id: int, submissions: list[Submission]) -> None:
-        """Rows are generated one at a time: 10,000 reports' JSON never sit in memory at once."""
-        rows = ((run_id, s.id, s.agency.value, _year_or_none(s.report_year.value), s.period.value,
-                 s.doc_type.value, s.model_dump_json()) for s in submissions if s.failure is None)
+    def _insert_submissions(self, run_id: int, submissions) -> None:
+        """Rows are generated one at a time: 10,000 reports' JSON never sit in memory at once.
+        An item is a Submission, or (its head, its JSON) when the JSON was made elsewhere
+        (pipeline: by the evaluation workers)."""
+        def rows():
+            for item in submissions:
+                s, data = item if isinstance(item, tuple) else (item, None)
+                if s.failure is None:
+                    yield (run_id, s.id, s.agency.value, _year_or_none(s.report_year.value), s.period.value,
+                           s.doc_type.value, data if data is not None else s.model_dump_json())
         self.db.executemany(
             "INSERT OR REPLACE INTO submissions (run_id, submission_id, agency, report_year, period,"
-            " doc_type, data) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            " doc_type, data) VALUES (?, ?, ?, ?, ?, ?, ?)", rows())
 
     # ------------------------------------------------------------------ reading
 

@@ -122,9 +122,10 @@ def _usable(executor: Executor) -> bool:
 
 
 def extract_all(disc: Discovery, executor: Executor | None, cache_dir: Path | None,
-                progress: Progress | None = None, workers: int = 1) -> list[FileResult]:
+                progress: Progress | None = None, workers: int = 1, wanted: dict | None = None) -> list[FileResult]:
     """Ingest + extract every input, in input order whatever the executor. The results hold
-    heads (spool.py) of every file whose whole result sits in `cache_dir`."""
+    heads (spool.py) of every file whose whole result sits in `cache_dir`, and the peer
+    digests `wanted` by the rules (rules.peers)."""
     inputs = disc.inputs
     cache = str(cache_dir) if cache_dir else None
     total = len(inputs)
@@ -133,18 +134,18 @@ def extract_all(disc: Discovery, executor: Executor | None, cache_dir: Path | No
     if executor is None or total <= 1:
         out = []
         for inp in inputs:
-            out.extend(process_batch([inp], cache, heads=True))
+            out.extend(process_batch([inp], cache, True, wanted))
             if progress:
                 progress("读取与提取", len(out), total)
         return out
     batches = _chunks(inputs, workers * 4, most=FILES_PER_BATCH)
-    futures = [executor.submit(process_batch, b, cache, True) for b in batches]
+    futures = [executor.submit(process_batch, b, cache, True, wanted) for b in batches]
     out, done = [], 0
     for fut, batch in zip(futures, batches):
         try:
             out.extend(fut.result())
         except BrokenExecutor:  # a worker died (a reader crashed in C, the OOM killer): find the file
-            out.extend(headed(process_isolated(inp, cache)) for inp in batch)
+            out.extend(headed(process_isolated(inp, cache), wanted) for inp in batch)
         done += len(batch)
         if progress:
             progress("读取与提取", done, total)
@@ -269,33 +270,35 @@ def _run_jobs(fn, jobs: list[tuple], executor: Executor | None, **inline) -> lis
     return [f.result() for f in futures]
 
 
-def group_peers(per_group: dict[str, list[EvalTask]], packs, executor: Executor | None,
-                workers: int) -> dict[str, list]:
-    """rules.peers.Peer of every scored submission, per group: digests made in the workers
-    where a peer-reading rule (雷同) needs them, else from the heads alone."""
+def group_peers(per_group: dict[str, list[EvalTask]], digests: dict[str, dict], packs,
+                executor: Executor | None, workers: int) -> dict[str, list]:
+    """rules.peers.Peer of every scored submission, per group: from its head and the digests
+    made at extraction where those are all the group needs; else (a whole-text digest, a
+    document merged from two renderings) the workers digest the document again."""
     from gxaudit.rules import peers
 
     out: dict[str, list] = {}
-    jobs, where = [], []
+    jobs: list[tuple[list[Item], dict]] = []
     for group in sorted(per_group):
         items = [t.item for t in per_group[group]]
         wanted = peers.needed(packs, [i.head for i in items])
-        if not wanted:
-            out[group] = [peers.peer_of(i.head) for i in items]
-            continue
-        for chunk in _chunks(items, workers if executor is not None else 1):
-            jobs.append((chunk, wanted))
-            where.append(group)
-    for group, found in zip(where, _run_jobs(digest_batch, jobs, executor)):
-        out.setdefault(group, []).extend(found)
-    return out
+        row: list = []
+        for i in items:
+            known = digests.get(i.head.id, {}) if i.ref.partner is None else {}
+            row.append(peers.peer_of(i.head, digests={k: known[k] for k in wanted})
+                       if all(k in known for k in wanted) else i)
+        out[group] = row
+        later = [x for x in row if isinstance(x, Item)]
+        jobs += [(chunk, wanted) for chunk in _chunks(later, workers if executor is not None else 1) if chunk]
+    made = {p.id: p for batch in _run_jobs(digest_batch, jobs, executor) for p in batch}
+    return {g: [made[x.head.id] if isinstance(x, Item) else x for x in row] for g, row in out.items()}
 
 
 def evaluate_all(by_agency: dict[str, list[Submission]], groups: dict[str, str], packs, opts: Options,
                  period: str | None, as_of: dt.date | None, history: Path | None,
                  executor: Executor | None, progress: Progress | None,
                  refs: dict[str, spool.Ref], chain_of: dict[str, list[Submission]], scratch: Path,
-                 workers: int = 1) -> dict[str, list[Evaluated]]:
+                 workers: int = 1, digests: dict[str, dict] | None = None) -> dict[str, list[Evaluated]]:
     """Findings per agency, one Evaluated per readable submission, in submission order.
 
     Last year's Submission is found by the workers: in this run along `chain_of`, else in the
@@ -312,7 +315,7 @@ def evaluate_all(by_agency: dict[str, list[Submission]], groups: dict[str, str],
     total = sum(len(t) for t in per_group.values())
     if progress:
         progress("检查规则", 0, total)
-    peers_of = group_peers(per_group, packs, executor, workers)
+    peers_of = group_peers(per_group, digests or {}, packs, executor, workers)
     args = (source, source_id, as_of, period, str(history) if history else None, dict(opts.config), str(scratch))
     jobs = []
     for group in sorted(per_group):
@@ -336,21 +339,23 @@ def evaluate_all(by_agency: dict[str, list[Submission]], groups: dict[str, str],
     return out
 
 
-def resolved_entries(evaluated: dict[str, list[Evaluated]], by_agency: dict[str, list[Submission]]) -> dict[str, str]:
-    """Submission id → the entry holding it as last year's figures decided it (evaljobs)."""
-    return {s.id: e.resolved for agency, subs in by_agency.items()
-            for s, e in zip(subs, evaluated.get(agency, [])) if e.resolved}
+def stored_json(evaluated: dict[str, list[Evaluated]], by_agency: dict[str, list[Submission]]) -> dict[str, Evaluated]:
+    """Submission id → where its JSON as evaluated is (evaljobs), findings left out."""
+    return {s.id: e.model_copy(update={"findings": []}) for agency, subs in by_agency.items()
+            for s, e in zip(subs, evaluated.get(agency, []))}
 
 
-def finals(readable: list[Submission], refs: dict[str, spool.Ref], resolved: dict[str, str]):
-    """The scored Submissions, whole, one at a time (for the history and Outcome.submissions):
-    as last year's figures decided them where they did, else as extracted."""
+def finals(readable: list[Submission], stored: dict[str, Evaluated]):
+    """(head, JSON) of each scored Submission as evaluated, one at a time: the history copies
+    the JSON; Outcome.submissions parses it."""
     for s in readable:
-        if s.id in resolved:
-            yield restore_types(FileResult(display=s.file, submissions=[
-                Submission.model_validate_json(Path(resolved[s.id]).read_bytes())])).submissions[0]
-        else:
-            yield spool.hydrate(refs[s.id], s)
+        e = stored[s.id]
+        yield s, (e.whole if e.whole is not None else Path(e.stored).read_text(encoding="utf-8"))
+
+
+def whole(head: Submission, text: str) -> Submission:
+    sub = Submission.model_validate_json(text)
+    return restore_types(FileResult(display=head.file, submissions=[sub])).submissions[0]
 
 
 def mark_repeated(findings: list[Finding], failed_before: set[str]) -> None:
@@ -467,9 +472,12 @@ def run(opts: Options, executor: Executor | None = None, progress: Progress | No
 def _score(opts: Options, packs, stamps: list[PackStamp], disc: Discovery, scratch: Path,
            executor: Executor | None, progress: Progress | None, workers: int,
            created: dt.datetime | None) -> Outcome:
-    results = extract_all(disc, executor, opts.cache_dir or scratch, progress, workers)
+    from gxaudit.rules.peers import needed, scoped
+
+    results = extract_all(disc, executor, opts.cache_dir or scratch, progress, workers, scoped(needed(packs)))
     crashpoints.reached("extracted")
     refs = spool_refs(results, disc)
+    digests = {sid: d for r in results for sid, d in r.digests.items()}
     results = renderings.merge_results(results)  # page.txt + body.html of one document: one Submission
     inputs = [{"path": r.display, "sha256": r.sha256} for r in results]
     subs = assign_agencies(results, disc)
@@ -480,6 +488,7 @@ def _score(opts: Options, packs, stamps: list[PackStamp], disc: Discovery, scrat
     period = normalise_period(opts.period) or infer_period(readable)
     as_of = opts.as_of or (period_end(period) if period and period_kind(period) == "monthly" else None)
     readable, context = series.select_period(readable, period)  # other years: last years' reports
+    digests = {s.id: digests[s.id] for s in readable if s.id in digests}  # peers are of this period
     if context:
         disc.warnings.append(series.context_note(context, period))
     mapping = dict(opts.config.get("ranking", {}).get("peer_groups", {}))
@@ -500,10 +509,10 @@ def _score(opts: Options, packs, stamps: list[PackStamp], disc: Discovery, scrat
         for s in failed:
             failed_by_agency[s.agency.value].append(s)
         evaluated = evaluate_all(by_agency, groups, packs, opts, period, as_of, opts.history, executor,
-                                 progress, refs, chain_of, scratch, workers)
+                                 progress, refs, chain_of, scratch, workers, digests)
         crashpoints.reached("evaluated")
         findings = {a: [e.findings for e in evs] for a, evs in evaluated.items()}
-        resolved = resolved_entries(evaluated, by_agency)
+        stored = stored_json(evaluated, by_agency)
         del evaluated
         cards = score_all(by_agency, failed_by_agency, findings, packs, groups, failed_before, period,
                           pack_weights(opts.rules_config))
@@ -528,12 +537,12 @@ def _score(opts: Options, packs, stamps: list[PackStamp], disc: Discovery, scrat
         del monthly_docs
         if history is not None and period:
             crashpoints.arm_history(history.db)
-            history.store(result, finals(readable, refs, resolved), created=created)
+            history.store(result, finals(readable, stored), created=created)
             crashpoints.reached("stored")
         elif history is not None:
             result.summary["warnings"].append("未能确定期次，本次结果未写入历史库：请用 --period 指定，如 2025 或 2025-10")
     finally:
         if history is not None:
             history.close()
-    kept = list(finals(readable, refs, resolved)) if opts.keep_submissions else []
+    kept = [whole(h, text) for h, text in finals(readable, stored)] if opts.keep_submissions else []
     return Outcome(result=result, submissions=kept, unreadable=[s.file for s in failed])

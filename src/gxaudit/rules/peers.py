@@ -36,24 +36,41 @@ def digest_key(kind: str, params: Any) -> str:
     return f"{kind}:{dump}"
 
 
-def needed(packs: Iterable, subs: Iterable[Submission]) -> dict[str, tuple[str, Any]]:
-    """digest_key → (check kind, params) of the enabled peer-reading rules of every pack that
-    applies to at least one of `subs` (the reports that will be compared)."""
-    packs, subs = [p for p in packs if hasattr(p, "rules")], list(subs)
-    # `subs` may be heads (no tables, no sections): a pack's content predicates count as met
-    live = [p for p in packs
-            if any(applies(p.applies.model_copy(update={"has_table": None, "has_part": None}), s)[0] is not False
-                   for s in subs)]
+def needed(packs: Iterable, subs: Iterable[Submission] | None = None) -> dict[str, tuple[str, Any]]:
+    """digest_key → (check kind, params) of the enabled peer-reading rules of the packs — of
+    the packs that apply to at least one of `subs` (the reports to be compared), if given."""
+    packs = [p for p in packs if hasattr(p, "rules")]
+    if subs is not None:
+        subs = list(subs)
+        # `subs` may be heads (no tables, no sections): a pack's content predicates count as met
+        packs = [p for p in packs
+                 if any(applies(p.applies.model_copy(update={"has_table": None, "has_part": None}), s)[0]
+                        is not False for s in subs)]
     out: dict[str, tuple[str, Any]] = {}
-    for pack in live:
+    for pack in packs:
         for _, rule in pack.rules():
             if rule.enabled and hasattr(checks.get(rule.check), "peer_digest"):
                 out.setdefault(digest_key(rule.check, rule.params), (rule.check, rule.params))
     return dict(sorted(out.items()))
 
 
-def peer_of(sub: Submission, wanted: dict[str, tuple[str, Any]] | None = None) -> Peer:
-    digests = {k: checks.get(kind).peer_digest(sub, params) for k, (kind, params) in (wanted or {}).items()}
+def scoped(wanted: dict[str, tuple[str, Any]]) -> dict[str, tuple[str, Any]]:
+    """The digests of one part or heading: a few KB, cheap to make for every file while it is
+    read. A whole-text digest (the legacy pack's 雷同) is ten times larger: it is made later,
+    only for the reports of a group that needs it."""
+    return {k: (kind, p) for k, (kind, p) in wanted.items()
+            if getattr(p, "part", None) is not None or getattr(p, "heading", None)}
+
+
+def digests_of(sub: Submission, wanted: dict[str, tuple[str, Any]]) -> dict[str, Any]:
+    return {k: checks.get(kind).peer_digest(sub, params) for k, (kind, params) in wanted.items()}
+
+
+def peer_of(sub: Submission, wanted: dict[str, tuple[str, Any]] | None = None,
+            digests: dict[str, Any] | None = None) -> Peer:
+    """`sub` may be a head when its `digests` were made where the document was in hand."""
+    if digests is None:
+        digests = digests_of(sub, wanted or {})
     return Peer(id=sub.id, file=sub.file, sha256=sub.sha256, agency=sub.agency.value, report_year=sub.report_year.value,
                 digests=digests)
 
