@@ -42,30 +42,55 @@ def groups(draw):
     return subs, draw(st.sampled_from([0.3, 0.5, 0.9]))
 
 
-def brute_common(s, peers, params):
-    """The definition: shingles at least `common_share` of [s, *peers(s)] carry."""
-    group = [s, *nd.peers(s, CheckContext(peers=peers))]
-    if len(group) < 3:
-        return frozenset()
-    counts = Counter(chain.from_iterable(nd._prepared(p, params, CheckContext())[1] for p in group))
-    need = params.common_share * len(group)
-    return frozenset(x for x, c in counts.items() if c >= need)
+def shingles(x, params) -> frozenset:
+    return frozenset(nd._array(x, params, CheckContext())[1].tolist())
 
 
-@settings(max_examples=60, deadline=None)
-@given(groups())
-def test_digests_decide_as_documents_do(drawn):
+def definition(s, params, peers, previous=None):
+    """雷同 set by set, as the rule's docstring defines it: (similarity, other file), or None
+    when nothing is compared."""
+    group_peers = nd.peers(s, CheckContext(peers=peers))
+    others = ([previous] if previous is not None else []) + group_peers
+    text = nd._text(s, params)
+    if not others or text is None or len(text) < params.min_chars:
+        return None
+    group = [s, *group_peers]
+    common = frozenset()
+    if len(group) >= 3:
+        counts = Counter(chain.from_iterable(shingles(p, params) for p in group))
+        need = params.common_share * len(group)
+        common = frozenset(x for x, c in counts.items() if c >= need)
+    a = shingles(s, params) - common
+    best = (0.0, None)
+    for other in others:
+        if not nd._array(other, params, CheckContext())[0]:
+            continue
+        b = shingles(other, params) - common
+        if not a or not b:
+            continue
+        inter = len(a & b)
+        sim = inter / (len(a) + len(b) - inter)
+        if sim > best[0]:
+            best = (sim, other.file)
+    return round(best[0], 3), (best[1] if best[0] >= params.threshold else None)
+
+
+@settings(max_examples=80, deadline=None)
+@given(groups(), st.integers(0, 8))
+def test_digests_and_the_index_decide_as_the_definition(drawn, prev_at):
     subs, share = drawn
-    params = PARAMS.model_copy(update={"common_share": share})
+    params = PARAMS.model_copy(update={"common_share": share, "threshold": 0.6})
     digests = {nd.KIND + ":" + params.model_dump_json(): ("near_duplicate", params)}
     as_peers = [peer_of(s, digests) for s in subs]
+    previous = (subs[prev_at].model_copy(update={"id": "last-year.txt", "file": "last-year.txt"})
+                if prev_at < len(subs) else None)
     for s in subs:
-        whole = nd.run(s, params, CheckContext(peers=subs))
-        digested = nd.run(s, params, CheckContext(peers=as_peers))
+        whole = nd.run(s, params, CheckContext(peers=subs, previous=previous))
+        digested = nd.run(s, params, CheckContext(peers=as_peers, previous=previous))
         assert [(r.outcome, r.data, r.message) for r in whole] == [(r.outcome, r.data, r.message) for r in digested]
-        ctx = CheckContext(peers=as_peers)
-        mine = nd._prepared(s, params, ctx)[1]
-        assert nd._common(s, mine, ctx, params) == brute_common(s, subs, params)
+        (r,) = digested
+        got = None if r.outcome == "cannot_evaluate" else (r.data["similarity"], r.data.get("other"))
+        assert got == definition(s, params, subs, previous)
 
 
 def test_a_copy_in_a_large_group_is_found_through_digests():

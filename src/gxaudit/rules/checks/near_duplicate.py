@@ -19,8 +19,6 @@ as body.html) are left out, since "同期其他单位" is what 雷同 means; las
 from __future__ import annotations
 
 import re
-from collections import Counter
-from itertools import chain
 from typing import Literal
 
 import numpy as np
@@ -29,6 +27,7 @@ from pydantic import Field
 from gxaudit.model import CheckResult, Evidence, Submission
 from gxaudit.rules.canon import PART_TITLES
 from gxaudit.rules.checks._common import Scope, norm, scope_label, scoped_paragraphs
+from gxaudit.rules.checks._shingle_index import EMPTY, index_for
 from gxaudit.rules.context import CheckContext
 from gxaudit.rules.peers import Peer, digest_key, meta
 
@@ -88,11 +87,10 @@ def peer_digest(sub: Submission, params: Params) -> tuple[bool, bytes]:
     return bool(text), (_hashes(text, params.shingle) if text else np.empty(0, dtype=np.uint64)).tobytes()
 
 
-def _prepared(x: Peer | Submission, params: Params, ctx: CheckContext) -> tuple[bool, frozenset[int]]:
-    """(has text, shingles) of a report or a peer, once per batch: every report of a peer group
-    is compared with every other, so this is the quadratic part. Keyed by what the document
-    is (id, file, content hash), not by the object: the memo must not keep whole Submissions
-    alive for a whole batch, and a report and its Peer share one entry."""
+def _array(x: Peer | Submission, params: Params, ctx: CheckContext) -> tuple[bool, np.ndarray]:
+    """(has text, sorted shingle hashes) of a report or a peer, once per batch. Keyed by what
+    the document is (id, file, content hash), not by the object: the memo must not keep whole
+    Submissions alive for a whole batch, and a report and its Peer share one entry."""
     memo = ctx.memo.setdefault("near_duplicate", {})
     pid, pfile, _, _ = meta(x)
     key = (pid, pfile, x.sha256, id(params))
@@ -102,39 +100,57 @@ def _prepared(x: Peer | Submission, params: Params, ctx: CheckContext) -> tuple[
         else:
             has, packed = peer_digest(x, params) if isinstance(x, Submission) else (False, b"")
         memo.setdefault("params", []).append(params)  # keeps id(params) from being reused
-        memo[key] = (has, frozenset(np.frombuffer(packed, dtype=np.uint64).tolist()))
+        memo[key] = (has, np.frombuffer(packed, dtype=np.uint64))
     return memo[key]
+
+
+def _similarity(a: np.ndarray, b: np.ndarray) -> float:
+    inter = len(np.intersect1d(a, b, assume_unique=True))
+    return inter / (len(a) + len(b) - inter)
 
 
 def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]:
     what = scope_label(params)
-    others: list[tuple[str, Peer | Submission]] = []
-    if "previous" in params.against and ctx.previous is not None:
-        others.append(("上一期", ctx.previous))
-    if "peers" in params.against:
-        others += [("同期单位", p) for p in peers(sub, ctx)]
-    if not others:
+    previous = ctx.previous if "previous" in params.against else None
+    index = (index_for(ctx.peers, params, ctx.memo, meta, lambda p: _array(p, params, ctx))
+             if "peers" in params.against and ctx.peers else None)
+    year = sub.report_year.value
+    if index is not None:
+        compatible = index.compatible(year)
+        left_out = compatible & index.excluded(sub.id, sub.file, sub.agency.value)
+        others = compatible & ~left_out
+    if previous is None and (index is None or not others.any()):
         return [CheckResult(outcome="cannot_evaluate", message="缺少上一期报告及同期其他单位报告，无法比对雷同")]
     mine = _text(sub, params)
     if mine is None:
         return [CheckResult(outcome="cannot_evaluate", message=f"未找到{what}，无法比对雷同")]
     if len(mine) < params.min_chars:
         return [CheckResult(outcome="cannot_evaluate", message=f"{what}去除模板用语后不足 {params.min_chars} 字，不比对")]
-    _, mine_shingles = _prepared(sub, params, ctx)
-    common = _common(sub, mine_shingles, ctx, params)
-    a = mine_shingles - common
+    _, mine_arr = _array(sub, params, ctx)
+    common = EMPTY
+    if index is not None:  # shingles most of the group share: this office's template, not copying
+        n = int(others.sum()) + 1
+        need = params.common_share * n
+        if n >= 3:
+            common = mine_arr if need <= 1 else index.common(year, left_out, mine_arr, need)
+    a = np.setdiff1d(mine_arr, common, assume_unique=True)
     best: tuple[float, str, Peer | Submission | None] = (0.0, "", None)
-    for role, other in others:
-        has, their_shingles = _prepared(other, params, ctx)
-        if not has:
-            continue
-        b = their_shingles - common
-        if not a or not b:
-            continue
-        inter = len(a & b)
-        sim = inter / (len(a) + len(b) - inter)
-        if sim > best[0]:
-            best = (sim, role, other)
+    if previous is not None and len(a):
+        has, theirs = _array(previous, params, ctx)
+        b = np.setdiff1d(theirs, common, assume_unique=True)
+        if has and len(b):
+            sim = _similarity(a, b)
+            if sim > 0:
+                best = (sim, "上一期", previous)
+    if index is not None and len(a):
+        inter = index.overlap(a)
+        size_b = index.size - index.overlap(common)
+        ok = others & index.has & (size_b > 0)
+        if ok.any():
+            sims = np.where(ok, inter / np.maximum(len(a) + size_b - inter, 1), -1.0)
+            i = int(np.argmax(sims))
+            if sims[i] > best[0]:
+                best = (float(sims[i]), "同期单位", ctx.peers[i])
     sim, role, other = best
     data = {"similarity": round(sim, 3)}
     if other is None or sim < params.threshold:
@@ -147,53 +163,14 @@ def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]
                         message=f"{what}与{role}“{name}”的文本高度雷同（相似度 {sim:.0%}，阈值 {params.threshold:.0%}）")]
 
 
-def _compatible(sub: Submission, p: Peer | Submission) -> bool:
-    """Same report year, or either unknown."""
-    year, other = sub.report_year.value, meta(p)[3]
-    return not (year is not None and other is not None and other != year)
-
-
-def _excluded(sub: Submission, p: Peer | Submission) -> bool:
-    """The report itself, another rendering of its file, or the same agency's other files."""
-    pid, pfile, pagency, _ = meta(p)
-    agency = sub.agency.value
-    return pid == sub.id or pfile == sub.file or bool(agency and pagency == agency)
-
-
 def peers(sub: Submission, ctx: CheckContext) -> list[Peer | Submission]:
-    """Other bodies' reports on the same year (unknown year or agency: kept)."""
-    return [p for p in ctx.peers if _compatible(sub, p) and not _excluded(sub, p)]
+    """Other bodies' reports on the same year (unknown year or agency: kept): whom `run`
+    compares with, spelled out (tests and the documentation read this one)."""
+    year, agency = sub.report_year.value, sub.agency.value
 
+    def kept(p) -> bool:
+        pid, pfile, pagency, pyear = meta(p)
+        return (not (year is not None and pyear is not None and pyear != year)
+                and not (pid == sub.id or pfile == sub.file or bool(agency and pagency == agency)))
 
-def _common(sub: Submission, mine: frozenset[int], ctx: CheckContext, params: Params) -> frozenset[int]:
-    """Shingles most of the group [sub, *peers(sub)] share: boilerplate of this office's
-    template, not copying.
-
-    The counts over the year's peers are made once per peer list, rule and year; for each
-    report the few peers it is not compared with (itself, its agency's files) are taken off
-    and its own shingles added, looking only at shingles common enough to matter."""
-    if "peers" not in params.against:
-        return frozenset()
-    year_peers = [p for p in ctx.peers if _compatible(sub, p)]
-    left_out = [p for p in year_peers if _excluded(sub, p)]
-    n = len(year_peers) - len(left_out) + 1
-    if n < 3:
-        return frozenset()
-    need = params.common_share * n
-    if need <= 1:  # every shingle of this report reaches the share with its own count
-        base = frozenset(chain.from_iterable(_prepared(p, params, ctx)[1] for p in year_peers if p not in left_out))
-        return base | mine
-    memo = ctx.memo.setdefault("near_duplicate_counts", {})
-    key = (id(ctx.peers), id(params), sub.report_year.value)
-    if key not in memo:
-        counts = Counter(chain.from_iterable(_prepared(p, params, ctx)[1] for p in year_peers))
-        memo[key] = (ctx.peers, sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-    ranked = memo[key][1]
-    off = Counter(chain.from_iterable(_prepared(p, params, ctx)[1] for p in left_out))
-    common = set()
-    for s, c in ranked:
-        if c + 1 < need:
-            break
-        if c - off[s] + (s in mine) >= need:
-            common.add(s)
-    return frozenset(common)
+    return [p for p in ctx.peers if kept(p)]
