@@ -25,6 +25,8 @@ from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 
+from gxaudit.filejobs import worker_init
+
 CONNECT_TIMEOUT = "10s"  # to an existing scheduler
 
 
@@ -84,7 +86,7 @@ def open_executor(spec: str | None, jobs: int) -> Iterator[tuple[Executor | None
         if plan.kind == "inline" or (plan.kind == "local" and jobs <= 1):
             yield None, 1
         elif plan.kind == "local":
-            yield stack.enter_context(ProcessPoolExecutor(max_workers=jobs)), jobs
+            yield stack.enter_context(ProcessPoolExecutor(max_workers=jobs, initializer=worker_init)), jobs
         else:
             client = _dask_client(plan.address or "local", stack)
             slots = sum(client.nthreads().values()) or 1

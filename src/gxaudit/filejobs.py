@@ -11,8 +11,10 @@ therefore never serves stale Submissions, and re-scoring never re-reads a docume
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
+import faulthandler
 import functools
 import hashlib
 import json
@@ -27,6 +29,49 @@ from gxaudit.discover import Input
 from gxaudit.model import ReadFailure, Submission
 
 PKG = Path(__file__).resolve().parent
+LEGACY_SUFFIXES = {".doc", ".wps", ".xls", ".et"}  # may go through a LibreOffice conversion
+IN_WORKER = False  # set in pool workers (worker_init): only there may a stuck file end the process
+
+
+def worker_init() -> None:
+    """ProcessPoolExecutor initializer for every pool that reads files."""
+    global IN_WORKER
+    IN_WORKER = True
+
+
+def hard_seconds(path: Path | str) -> float:
+    """How long one file may take, reading and extracting, before its worker is ended: well
+    past the reader's own time limit (plus a conversion's, for old formats), so this only
+    ever catches what that limit cannot interrupt."""
+    from gxaudit import ingest
+
+    limits = ingest.DEFAULT
+    extra = limits.convert_seconds if Path(path).suffix.lower() in LEGACY_SUFFIXES else 0.0
+    return 3 * limits.seconds + extra + 5
+
+
+_DEVNULL = None
+
+
+@contextlib.contextmanager
+def watchdog(path: Path | str):
+    """In a pool worker, end the process if this file is still being read after
+    `hard_seconds`. The reader's time limit (SIGALRM) interrupts Python code only; a C
+    library looping with the GIL held (pdfium on a pathological file, a regex backtracking)
+    ignores it. faulthandler's timer runs in a C thread that needs no GIL; the parent then
+    sees a broken pool and retries the batch's files one by one (process_isolated), so only
+    the guilty file is lost, as a marked row."""
+    global _DEVNULL
+    if not IN_WORKER:
+        yield
+        return
+    if _DEVNULL is None:
+        _DEVNULL = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the worker
+    faulthandler.dump_traceback_later(hard_seconds(path), exit=True, file=_DEVNULL)
+    try:
+        yield
+    finally:
+        faulthandler.cancel_dump_traceback_later()
 
 
 class FileResult(BaseModel):
@@ -121,19 +166,19 @@ def process_file(inp: Input, cache_dir: str | None = None) -> FileResult:
             return restore_types(hit).model_copy(update={"cached": True, "entry": str(cache_file)})
         except ValueError:
             pass  # a damaged cache entry is rebuilt below
-    doc = None
-    try:
-        doc = ingest.read_or_fail(path, display=inp.display)
-    except Exception as exc:  # noqa: BLE001 - a reader bug must not sink the whole run
-        doc = _internal_failure(inp, "读取", exc)
-    if isinstance(doc, ReadFailure):
-        sub = extract.failed_submission(doc, inp.manifest or None)
-        return FileResult(display=inp.display, sha256=sha, failed=True, submissions=[sub])
-    try:
-        subs = extract.extract(doc, inp.manifest or None)
-    except Exception as exc:  # noqa: BLE001 - nor an extractor bug
-        sub = extract.failed_submission(_internal_failure(inp, "提取内容", exc), inp.manifest or None)
-        return FileResult(display=inp.display, sha256=sha, failed=True, submissions=[sub])
+    with watchdog(path):
+        try:
+            doc = ingest.read_or_fail(path, display=inp.display)
+        except Exception as exc:  # noqa: BLE001 - a reader bug must not sink the whole run
+            doc = _internal_failure(inp, "读取", exc)
+        if isinstance(doc, ReadFailure):
+            sub = extract.failed_submission(doc, inp.manifest or None)
+            return FileResult(display=inp.display, sha256=sha, failed=True, submissions=[sub])
+        try:
+            subs = extract.extract(doc, inp.manifest or None)
+        except Exception as exc:  # noqa: BLE001 - nor an extractor bug
+            sub = extract.failed_submission(_internal_failure(inp, "提取内容", exc), inp.manifest or None)
+            return FileResult(display=inp.display, sha256=sha, failed=True, submissions=[sub])
     del doc
     result = FileResult(display=inp.display, sha256=sha, submissions=subs)
     if cache_file is not None:
@@ -184,8 +229,8 @@ def crashed(inp: Input) -> FileResult:
     from gxaudit import extract
 
     failure = ReadFailure(path=inp.display, reason="crashed",
-                          message=f"{inp.display}：读取时处理进程意外退出（文件可能已损坏或过于复杂），"
-                                  "请用办公软件另存为新文件后重新提交")
+                          message=f"{inp.display}：读取时处理进程意外退出（文件可能已损坏、过于复杂，"
+                                  f"或超过{hard_seconds(inp.path):g}秒仍未完成），请用办公软件另存为新文件后重新提交")
     return FileResult(display=inp.display, failed=True,
                       submissions=[extract.failed_submission(failure, inp.manifest or None)])
 
@@ -195,7 +240,7 @@ def process_isolated(inp: Input, cache_dir: str | None = None) -> FileResult:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(max_workers=1) as ex:
+    with ProcessPoolExecutor(max_workers=1, initializer=worker_init) as ex:
         try:
             return ex.submit(process_file, inp, cache_dir).result()
         except BrokenProcessPool:

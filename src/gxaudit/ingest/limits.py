@@ -49,7 +49,8 @@ def time_limit(seconds: float, name: str) -> Iterator[None]:
     In a main thread (the CLI, each ProcessPoolExecutor worker) SIGALRM interrupts the
     reader; in any other thread (a ThreadPoolExecutor, a Dask worker) a timer thread raises
     `Timeout` into the reading thread. Both interrupt Python code only: a C call that never
-    returns (pdfium on a pathological file) needs its worker process killed from outside."""
+    returns (pdfium on a pathological file) is caught by the worker's watchdog instead
+    (filejobs.watchdog), which ends that worker process."""
     if seconds <= 0:
         yield
         return
