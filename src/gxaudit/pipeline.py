@@ -32,13 +32,15 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from gxaudit import __version__, crashpoints, monthly, parsecache, spool
+from gxaudit.agencies import agency_groups, assign_agencies
 from gxaudit.discover import Discovery, discover
 from gxaudit.evaljobs import EvalTask, Evaluated, Item, digest_batch, evaluate_batch
 from gxaudit.extract import renderings, series
 from gxaudit.filejobs import FileResult, headed, process_batch, process_isolated, restore_types
 from gxaudit.history import History, normalise_period, pack_key, period_kind
-from gxaudit.model import Finding, PackStamp, RunRecord, RunResult, Scorecard, Sourced, Submission
+from gxaudit.model import PackStamp, RunRecord, RunResult, Scorecard, Submission
 from gxaudit.ranking import peer_group_for, rank
+from gxaudit.scorecards import score_all
 
 Progress = Callable[[str, int, int], None]  # (stage label, done, total)
 # files per extraction task: small enough for a smooth progress bar and a short worker
@@ -149,89 +151,6 @@ def extract_all(disc: Discovery, executor: Executor | None, cache_dir: Path | No
         done += len(batch)
         if progress:
             progress("读取与提取", done, total)
-    return out
-
-
-def _roster_names(subs: list[Submission], names: list[str]) -> None:
-    """Map extracted agency names onto roster names when exactly one roster name fits."""
-    for s in subs:
-        value = s.agency.value
-        if not value or value in names or s.agency.source == "manifest":
-            continue
-        fits = [n for n in names if n in value or value in n]
-        if len(fits) == 1:
-            s.agency = Sourced(value=fits[0], source="config",
-                               detail=f"单位名单 agencies.csv（原文“{value}”）")
-
-
-def _part_number(sub: Submission) -> int:
-    _, sep, tail = sub.id.rpartition("#")
-    return int(tail) if sep and tail.isdigit() else 1
-
-
-def _file_name_agency(display: str, sub: Submission) -> Sourced:
-    """The last resort: the file's name — and, for one part of a file that holds several
-    documents, the part's number too, so that different bodies' texts found in one file are
-    never added up into one scorecard."""
-    stem = Path(display).stem
-    if sub.parts_in_file > 1:
-        k = _part_number(sub)
-        width = len(str(sub.parts_in_file))  # 第01篇 … 第14篇: names sort in reading order
-        return Sourced(value=f"{stem}（第{k:0{width}d}篇）", source="file",
-                       detail=f"未识别单位名称，暂用文件名和篇序（该文件含{sub.parts_in_file}篇材料，这是第{k}篇）")
-    return Sourced(value=stem, source="file", detail="未识别单位名称，暂用文件名")
-
-
-def _unnamed_parts_note(subs: list[Submission]) -> list[str]:
-    unnamed: dict[str, list[Submission]] = defaultdict(list)
-    for s in subs:
-        if s.parts_in_file > 1 and s.agency.source == "file" and "篇序" in (s.agency.detail or ""):
-            unnamed[s.file].append(s)
-    return [f"{file}：含{group[0].parts_in_file}篇材料，其中{len(group)}篇未能识别报送单位，已按“文件名（第几篇）”分别评分；"
-            "请在 manifest.csv 中为该文件填写单位名称，或把各篇拆成单独的文件后重新报送"
-            for file, group in sorted(unnamed.items())]
-
-
-def assign_agencies(results: list[FileResult], disc: Discovery) -> list[Submission]:
-    """Folder and roster beat what the text says; a file name is the last resort."""
-    by_display = {i.display: i for i in disc.inputs}
-    roster = {e.agency: e for e in disc.roster}
-    subs = []
-    for r in results:
-        inp = by_display[r.display]
-        for s in r.submissions:
-            if s.failure is not None:  # the extractor saw no text: the manifest is all we know
-                if not s.agency.value and inp.manifest.get("agency"):
-                    s.agency = Sourced(value=inp.manifest["agency"], source="manifest")
-                if not s.agency_kind.value and inp.manifest.get("kind"):
-                    s.agency_kind = Sourced(value=inp.manifest["kind"], source="manifest")
-            if s.agency.source != "manifest" and inp.folder_agency:
-                s.agency = Sourced(value=inp.folder_agency, source="file",
-                                   detail=f"所在文件夹“{inp.folder_agency}”")
-            elif not s.agency.value:
-                s.agency = _file_name_agency(r.display, s)
-            subs.append(s)
-    _roster_names(subs, sorted(roster))
-    disc.warnings.extend(_unnamed_parts_note(subs))
-    for s in subs:
-        entry = roster.get(s.agency.value)
-        if entry and entry.kind and s.agency_kind.source != "manifest":
-            s.agency_kind = Sourced(value=entry.kind, source="config", detail="单位名单 agencies.csv")
-    return subs
-
-
-def agency_groups(subs: list[Submission], disc: Discovery, mapping: dict[str, str]) -> dict[str, str]:
-    roster = {e.agency: e for e in disc.roster}
-    kinds: dict[str, str | None] = {}
-    for s in subs:
-        kinds.setdefault(s.agency.value, None)
-        if kinds[s.agency.value] is None and s.agency_kind.value:
-            kinds[s.agency.value] = s.agency_kind.value
-    out = {}
-    for agency, kind in kinds.items():
-        entry = roster.get(agency)
-        out[agency] = (entry.peer_group if entry and entry.peer_group else
-                       peer_group_for(kind or (entry.kind if entry else None), mapping))
     return out
 
 
@@ -356,56 +275,6 @@ def finals(readable: list[Submission], stored: dict[str, Evaluated]):
 def whole(head: Submission, text: str) -> Submission:
     sub = Submission.model_validate_json(text)
     return restore_types(FileResult(display=head.file, submissions=[sub])).submissions[0]
-
-
-def mark_repeated(findings: list[Finding], failed_before: set[str]) -> None:
-    for f in findings:
-        if f.outcome == "fail" and f.rule_id in failed_before:
-            f.repeated = True
-
-
-def failure_text(failed: list[Submission]) -> str:
-    """The readers' messages, without a leading 无法读取 (the caller adds its own label)."""
-    return "；".join(s.failure.message.removeprefix("无法读取").lstrip(" ：:") for s in failed if s.failure)
-
-
-def unreadable_card(agency: str, failed: list[Submission], group: str) -> Scorecard:
-    reasons = failure_text(failed)
-    return Scorecard(agency=agency, submission_ids=[s.id for s in failed],
-                     files=sorted({s.file for s in failed}), peer_group=group,
-                     agency_kind=next((s.agency_kind.value for s in failed if s.agency_kind.value), None),
-                     status="unreadable", status_reason=f"无法读取：{reasons}", total=0.0)
-
-
-def score_all(by_agency: dict[str, list[Submission]], failed_by_agency: dict[str, list[Submission]],
-              findings: dict[str, list[list[Finding]]], packs, groups: dict[str, str],
-              failed_before: dict[str, set[str]], period: str | None,
-              weights: dict[str, float] | None = None) -> list[Scorecard]:
-    from gxaudit import scoring
-
-    cards = []
-    for agency in sorted(set(by_agency) | set(failed_by_agency)):
-        subs, failed = by_agency.get(agency, []), failed_by_agency.get(agency, [])
-        if not subs:
-            cards.append(unreadable_card(agency, failed, groups[agency]))
-            continue
-        flat = [f for per_sub in findings.get(agency, []) for f in per_sub]
-        mark_repeated(flat, failed_before.get(agency, set()))
-        card = scoring.scorecard(agency, subs, flat, packs, weights=weights, peer_group=groups[agency])
-        mark_repeated(card.findings, failed_before.get(agency, set()))
-        update: dict = {"peer_group": groups[agency]}
-        if card.period is None:
-            update["period"] = period
-        if card.agency_kind is None:
-            update["agency_kind"] = next((s.agency_kind.value for s in subs if s.agency_kind.value), None)
-        if failed:
-            update["submission_ids"] = [*card.submission_ids, *(s.id for s in failed)]
-            update["files"] = sorted({*card.files, *(s.file for s in failed)})
-            reasons = failure_text(failed)
-            update["status_reason"] = "；".join(x for x in (card.status_reason,
-                                                             f"部分文件无法读取：{reasons}") if x)
-        cards.append(card.model_copy(update=update))
-    return cards
 
 
 def summarise(cards: list[Scorecard], ranking, disc: Discovery, failed: list[Submission],
