@@ -11,6 +11,7 @@ therefore never serves stale Submissions, and re-scoring never re-reads a docume
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import datetime as dt
 import errno
@@ -150,6 +151,52 @@ def _internal_failure(inp: Input, stage: str, exc: BaseException) -> ReadFailure
 
 def process_file(inp: Input, cache_dir: str | None = None) -> FileResult:
     """Ingest and extract one file; never raises for a bad file (it comes back failed)."""
+    return _process(inp, cache_dir)
+
+
+def process_head(inp: Input, cache_dir: str | None, wanted: dict | None = None) -> FileResult:
+    """The same, as the parent gets it (`headed`). A re-run is served from the entry's small
+    head file when it holds the digests `wanted`: the whole entry is then never parsed here."""
+    return _process(inp, cache_dir, wanted, heads=True)
+
+
+def _head_file(cache_file: Path) -> Path:
+    return cache_file.with_name(cache_file.name.removesuffix(parsecache.SUFFIX) + parsecache.HEAD_SUFFIX)
+
+
+def _read_head(cache_file: Path, wanted: dict | None) -> FileResult | None:
+    head_file = _head_file(cache_file)
+    if not (head_file.is_file() and cache_file.is_file()):
+        return None
+    try:
+        data = json.loads(head_file.read_bytes())
+        result = restore_types(FileResult.model_validate(data["result"]))
+        digests = {sid: {k: (bool(has), base64.b64decode(packed)) for k, (has, packed) in per.items()}
+                   for sid, per in data["digests"].items()}
+    except (ValueError, KeyError, TypeError):
+        return None
+    readable = [x.id for x in result.submissions if x.failure is None]
+    if any(k not in digests.get(sid, {}) for sid in readable for k in (wanted or {})):
+        return None  # the rules changed what they compare: digest the document again
+    parsecache.touch(head_file)
+    parsecache.touch(cache_file)
+    return result.model_copy(update={"cached": True, "entry": str(cache_file),
+                                     "digests": {sid: digests[sid] for sid in readable if wanted}})
+
+
+def _write_head(result: FileResult) -> None:
+    from gxaudit.report.atomic import write_text
+
+    data = {"result": result.model_dump(mode="json", exclude={"digests", "entry", "cached"}, exclude_defaults=True),
+            "digests": {sid: {k: [has, base64.b64encode(packed).decode()] for k, (has, packed) in per.items()}
+                        for sid, per in result.digests.items()}}
+    try:
+        write_text(_head_file(Path(result.entry)), json.dumps(data, ensure_ascii=False))
+    except OSError:
+        pass  # a full disk: the next run parses the whole entry instead
+
+
+def _process(inp: Input, cache_dir: str | None, wanted: dict | None = None, heads: bool = False) -> FileResult:
     from gxaudit import extract, ingest  # imported in the worker, not at CLI start
 
     path = Path(inp.path)
@@ -159,6 +206,15 @@ def process_file(inp: Input, cache_dir: str | None = None) -> FileResult:
         return FileResult(display=inp.display, failed=True,
                           submissions=[extract.failed_submission(open_failure(inp, exc), inp.manifest or None)])
     cache_file = Path(cache_dir) / f"{cache_key(sha, inp)}.json" if cache_dir else None
+    if heads and cache_file is not None:
+        hit = _read_head(cache_file, wanted)
+        if hit is not None:
+            return hit
+    if heads:
+        result = headed(_process(inp, cache_dir), wanted)
+        if result.entry is not None:
+            _write_head(result)
+        return result
     if cache_file is not None and cache_file.is_file():
         try:
             hit = FileResult.model_validate_json(cache_file.read_bytes())
@@ -221,7 +277,7 @@ def process_batch(inputs: list[Input], cache_dir: str | None = None, heads: bool
                   wanted: dict | None = None) -> list[FileResult]:
     """Each result is cut down to heads as soon as it is made: a batch never holds its files'
     documents at once."""
-    return [headed(process_file(i, cache_dir), wanted) if heads else process_file(i, cache_dir) for i in inputs]
+    return [process_head(i, cache_dir, wanted) if heads else process_file(i, cache_dir) for i in inputs]
 
 
 def crashed(inp: Input) -> FileResult:

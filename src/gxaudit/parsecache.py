@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 SUFFIX = ".json"
+HEAD_SUFFIX = ".head.json"  # beside an entry: its heads and 雷同 digests (filejobs.process_head)
 SCRATCH_PREFIX = ".run-"  # a run's scratch folder inside the cache (pipeline.run): not an entry
 STALE_SCRATCH_S = 24 * 3600  # a scratch folder this old belongs to a run that was killed
 

@@ -31,7 +31,36 @@ def test_no_cache_writes_nothing_and_cache_dir_fills(tmp_path, fake_stages, monk
     assert score(root, tmp_path, "--no-history", "--no-cache") == 0
     assert not (tmp_path / ".gxaudit").exists()
     assert score(root, tmp_path, "--no-history") == 0
-    assert len(list((tmp_path / ".gxaudit" / "cache").glob("*.json"))) == 6
+    written = sorted(p.name for p in (tmp_path / ".gxaudit" / "cache").glob("*.json"))
+    heads = [n for n in written if n.endswith(parsecache.HEAD_SUFFIX)]
+    assert len(written) == 12 and len(heads) == 6  # an entry and its head file per input
+
+
+def test_a_rerun_reads_head_files_only_until_the_rules_change(tmp_path, monkeypatch):
+    """Real stages: the second extraction parses no whole entry; a rule that compares another
+    part needs new digests, so the entries are read again and the head files rewritten."""
+    from gxaudit import ingest
+    from gxaudit.rules import load_packs
+    from gxaudit.rules.peers import needed, scoped
+    from gxaudit.synth.corpus import generate
+
+    root = tmp_path / "c"
+    generate(6, 2, root, ["txt"], logs=False)
+    disc = pipeline.discover([root], set(ingest.SUPPORTED))
+    wanted = scoped(needed(load_packs(["annual-report-2021"])))
+    first = pipeline.extract_all(disc, None, tmp_path / "cache", wanted=wanted)
+    parsed = []
+    real = filejobs.FileResult.model_validate_json
+    monkeypatch.setattr(filejobs.FileResult, "model_validate_json",
+                        classmethod(lambda cls, *a, **k: parsed.append(1) or real(*a, **k)))
+    again = pipeline.extract_all(disc, None, tmp_path / "cache", wanted=wanted)
+    assert parsed == [] and all(r.cached for r in again)
+    assert [r.model_dump(exclude={"cached"}) for r in again] == [r.model_dump(exclude={"cached"}) for r in first]
+    (key, (kind, params)), = wanted.items()
+    other = {f"{kind}:part4": (kind, params.model_copy(update={"part": 4}))}
+    changed = pipeline.extract_all(disc, None, tmp_path / "cache", wanted=other)
+    assert len(parsed) == len(disc.inputs)  # every entry read again, once
+    assert all(set(d) == set(other) for r in changed for d in r.digests.values())
 
 
 def test_a_new_extractor_version_misses_the_cache(tmp_path, fake_stages, monkeypatch):
@@ -68,12 +97,12 @@ def test_cli_bound_keeps_the_cache_under_the_limit(tmp_path, fake_stages):
     cache = tmp_path / "h" / "cache"
     assert score(root, tmp_path, "--history", str(tmp_path / "h" / "history.sqlite")) == 0
     sizes = [p.stat().st_size for p in cache.glob("*.json")]
-    assert len(sizes) == 8
+    assert len(sizes) == 16  # 8 entries and their head files
     bound = sum(sizes) // 2
     assert score(root, tmp_path, "--history", str(tmp_path / "h" / "history.sqlite"),
                  "--cache-max-mb", str(bound / 1024 / 1024)) == 0
     left = list(cache.glob("*.json"))
-    assert 0 < len(left) < 8 and sum(p.stat().st_size for p in left) <= bound
+    assert 0 < len(left) < 16 and sum(p.stat().st_size for p in left) <= bound
 
 
 def test_a_bad_bound_is_a_usage_error(tmp_path, fake_stages):
