@@ -24,7 +24,7 @@ RANK = {
     "report": 7,
     "synth": 8,  # a tool beside the pipeline: renders and checks its own corpus
     # job wiring around the stages (monthly: the pipeline's hooks that summarise monthly runs)
-    "discover": 8, "agencies": 8, "scorecards": 8, "parsecache": 8, "filejobs": 8, "spool": 8, "evaljobs": 8, "executors": 8,
+    "discover": 8, "agencies": 8, "scorecards": 8, "evaluation": 8, "parsecache": 8, "filejobs": 8, "spool": 8, "evaljobs": 8, "executors": 8,
     "monthly": 8, "pipeline": 9,
     "cli": 10,
 }

@@ -22,7 +22,7 @@ import contextlib
 import logging
 import os
 from collections.abc import Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 
 from gxaudit.filejobs import worker_init
@@ -91,3 +91,19 @@ def open_executor(spec: str | None, jobs: int) -> Iterator[tuple[Executor | None
             client = _dask_client(plan.address or "local", stack)
             slots = sum(client.nthreads().values()) or 1
             yield client.get_executor(), slots
+
+
+def chunks(items: list, n: int, most: int | None = None) -> list[list]:
+    """`items` in n batches (smaller ones when a batch would exceed `most`)."""
+    size = max(1, -(-len(items) // n)) if items else 1
+    size = min(size, most) if most else size
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def usable(executor: Executor) -> bool:
+    """False for a process pool a dead worker broke (every later submit would raise)."""
+    try:
+        executor.submit(int).result()
+    except BrokenExecutor:
+        return False
+    return True

@@ -19,12 +19,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import hashlib
-import pickle
 import shutil
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from concurrent.futures import BrokenExecutor, Executor
 from pathlib import Path
 from typing import Any
@@ -34,15 +31,15 @@ from pydantic import BaseModel, ConfigDict, Field
 from gxaudit import __version__, crashpoints, monthly, parsecache, spool
 from gxaudit.agencies import agency_groups, assign_agencies
 from gxaudit.discover import Discovery, discover
-from gxaudit.evaljobs import EvalTask, Evaluated, Item, digest_batch, evaluate_batch
+from gxaudit.evaluation import Progress, chains, evaluate_all, finals, spool_refs, stored_json, whole
+from gxaudit.executors import chunks
 from gxaudit.extract import renderings, series
-from gxaudit.filejobs import FileResult, headed, process_batch, process_isolated, restore_types
+from gxaudit.filejobs import FileResult, headed, process_batch, process_isolated
 from gxaudit.history import History, normalise_period, pack_key, period_kind
 from gxaudit.model import PackStamp, RunRecord, RunResult, Scorecard, Submission
 from gxaudit.ranking import peer_group_for, rank
 from gxaudit.scorecards import score_all
 
-Progress = Callable[[str, int, int], None]  # (stage label, done, total)
 # files per extraction task: small enough for a smooth progress bar and a short worker
 # result, large enough that scheduling (~1.7 ms a task on Dask) stays negligible
 FILES_PER_BATCH = 64
@@ -107,22 +104,6 @@ def stamp_of(pack) -> PackStamp:
 # ------------------------------------------------------------------ stages
 
 
-def _chunks(items: list, n: int, most: int | None = None) -> list[list]:
-    """`items` in n batches (smaller ones when a batch would exceed `most`)."""
-    size = max(1, -(-len(items) // n)) if items else 1
-    size = min(size, most) if most else size
-    return [items[i:i + size] for i in range(0, len(items), size)]
-
-
-def _usable(executor: Executor) -> bool:
-    """False for a process pool a dead worker broke (every later submit would raise)."""
-    try:
-        executor.submit(int).result()
-    except BrokenExecutor:
-        return False
-    return True
-
-
 def extract_all(disc: Discovery, executor: Executor | None, cache_dir: Path | None,
                 progress: Progress | None = None, workers: int = 1, wanted: dict | None = None) -> list[FileResult]:
     """Ingest + extract every input, in input order whatever the executor. The results hold
@@ -140,7 +121,7 @@ def extract_all(disc: Discovery, executor: Executor | None, cache_dir: Path | No
             if progress:
                 progress("读取与提取", len(out), total)
         return out
-    batches = _chunks(inputs, workers * 4, most=FILES_PER_BATCH)
+    batches = chunks(inputs, workers * 4, most=FILES_PER_BATCH)
     futures = [executor.submit(process_batch, b, cache, True, wanted) for b in batches]
     out, done = [], 0
     for fut, batch in zip(futures, batches):
@@ -152,129 +133,6 @@ def extract_all(disc: Discovery, executor: Executor | None, cache_dir: Path | No
         if progress:
             progress("读取与提取", done, total)
     return out
-
-
-def spool_refs(results: list[FileResult], disc: Discovery) -> dict[str, spool.Ref]:
-    """Where each submission's whole lies (its entry file, or itself when it travelled whole),
-    with the text rendering merged into an HTML one attached (extract.renderings)."""
-    by_display = {i.display: i for i in disc.inputs}
-    refs: dict[str, spool.Ref] = {}
-    for r in results:
-        for i, s in enumerate(r.submissions):
-            refs[s.id] = (spool.Ref(entry=r.entry, index=i, input=by_display.get(r.display)) if r.entry
-                          else spool.Ref(inline=s))
-    for html, text in renderings.merge_plan([s for r in results for s in r.submissions]).items():
-        refs[html] = refs[html].model_copy(update={"partner": refs[text]})
-    return refs
-
-
-def chains(readable: list[Submission], context: list[Submission]) -> dict[str, list[Submission]]:
-    """Per scored submission, the same agency's earlier reports in this run that lead to it,
-    oldest first: what series.link would walk (it is run here on heads, without the history)."""
-    previous, _ = series.link(readable + context, None)
-    out = {}
-    for s in readable:
-        chain, x = [], s
-        while x.id in previous:
-            x = previous[x.id]
-            chain.append(x)
-        out[s.id] = chain[::-1]
-    return out
-
-
-def _run_jobs(fn, jobs: list[tuple], executor: Executor | None, **inline) -> list:
-    if executor is None:
-        return [fn(*job, **inline) for job in jobs]
-    futures = [executor.submit(fn, *job) for job in jobs]
-    return [f.result() for f in futures]
-
-
-def group_peers(per_group: dict[str, list[EvalTask]], digests: dict[str, dict], packs,
-                executor: Executor | None, workers: int) -> dict[str, list]:
-    """rules.peers.Peer of every scored submission, per group: from its head and the digests
-    made at extraction where those are all the group needs; else (a whole-text digest, a
-    document merged from two renderings) the workers digest the document again."""
-    from gxaudit.rules import peers
-
-    out: dict[str, list] = {}
-    jobs: list[tuple[list[Item], dict]] = []
-    for group in sorted(per_group):
-        items = [t.item for t in per_group[group]]
-        wanted = peers.needed(packs, [i.head for i in items])
-        row: list = []
-        for i in items:
-            known = digests.get(i.head.id, {}) if i.ref.partner is None else {}
-            row.append(peers.peer_of(i.head, digests={k: known[k] for k in wanted})
-                       if all(k in known for k in wanted) else i)
-        out[group] = row
-        later = [x for x in row if isinstance(x, Item)]
-        jobs += [(chunk, wanted) for chunk in _chunks(later, workers if executor is not None else 1) if chunk]
-    made = {p.id: p for batch in _run_jobs(digest_batch, jobs, executor) for p in batch}
-    return {g: [made[x.head.id] if isinstance(x, Item) else x for x in row] for g, row in out.items()}
-
-
-def evaluate_all(by_agency: dict[str, list[Submission]], groups: dict[str, str], packs, opts: Options,
-                 period: str | None, as_of: dt.date | None, history: Path | None,
-                 executor: Executor | None, progress: Progress | None,
-                 refs: dict[str, spool.Ref], chain_of: dict[str, list[Submission]], scratch: Path,
-                 workers: int = 1, digests: dict[str, dict] | None = None) -> dict[str, list[Evaluated]]:
-    """Findings per agency, one Evaluated per readable submission, in submission order.
-
-    Last year's Submission is found by the workers: in this run along `chain_of`, else in the
-    history (read-only)."""
-    per_group: dict[str, list[EvalTask]] = defaultdict(list)
-    for agency in sorted(by_agency):
-        for s in by_agency[agency]:
-            chain = [Item(ref=refs[p.id], head=p) for p in chain_of.get(s.id, [])]
-            per_group[groups[agency]].append(EvalTask(agency=agency, item=Item(ref=refs[s.id], head=s), chain=chain))
-    if executor is not None and not _usable(executor):
-        executor = None  # a worker died while reading: evaluate here rather than lose the run
-    source = (opts.packs, opts.rules_config if opts.rules_config is not None else opts.config)
-    source_id = hashlib.sha256(pickle.dumps(source)).hexdigest()
-    total = sum(len(t) for t in per_group.values())
-    if progress:
-        progress("检查规则", 0, total)
-    peers_of = group_peers(per_group, digests or {}, packs, executor, workers)
-    args = (source, source_id, as_of, period, str(history) if history else None, dict(opts.config), str(scratch))
-    jobs = []
-    for group in sorted(per_group):
-        # one batch per worker and group: each batch ships the group's peers once and prepares
-        # them once (CheckContext.memo), so fewer batches is cheaper as long as all workers work
-        for chunk in _chunks(per_group[group], workers if executor is not None else 1):
-            jobs.append((chunk, peers_of[group]))
-    out: dict[str, list[Evaluated]] = defaultdict(list)
-    if executor is None:
-        results = (evaluate_batch(c, p, *args, packs=packs) for c, p in jobs)
-    else:
-        futures = [executor.submit(evaluate_batch, c, p, *args) for c, p in jobs]
-        results = (f.result() for f in futures)
-    done = 0
-    for (chunk, _), found in zip(jobs, results):
-        for task, evaluated in zip(chunk, found):
-            out[task.agency].append(evaluated)
-        done += len(chunk)
-        if progress:
-            progress("检查规则", done, total)
-    return out
-
-
-def stored_json(evaluated: dict[str, list[Evaluated]], by_agency: dict[str, list[Submission]]) -> dict[str, Evaluated]:
-    """Submission id → where its JSON as evaluated is (evaljobs), findings left out."""
-    return {s.id: e.model_copy(update={"findings": []}) for agency, subs in by_agency.items()
-            for s, e in zip(subs, evaluated.get(agency, []))}
-
-
-def finals(readable: list[Submission], stored: dict[str, Evaluated]):
-    """(head, JSON) of each scored Submission as evaluated, one at a time: the history copies
-    the JSON; Outcome.submissions parses it."""
-    for s in readable:
-        e = stored[s.id]
-        yield s, (e.whole if e.whole is not None else Path(e.stored).read_text(encoding="utf-8"))
-
-
-def whole(head: Submission, text: str) -> Submission:
-    sub = Submission.model_validate_json(text)
-    return restore_types(FileResult(display=head.file, submissions=[sub])).submissions[0]
 
 
 def summarise(cards: list[Scorecard], ranking, disc: Discovery, failed: list[Submission],
@@ -377,8 +235,9 @@ def _score(opts: Options, packs, stamps: list[PackStamp], disc: Discovery, scrat
             by_agency[s.agency.value].append(s)
         for s in failed:
             failed_by_agency[s.agency.value].append(s)
-        evaluated = evaluate_all(by_agency, groups, packs, opts, period, as_of, opts.history, executor,
-                                 progress, refs, chain_of, scratch, workers, digests)
+        source = (opts.packs, opts.rules_config if opts.rules_config is not None else opts.config)
+        evaluated = evaluate_all(by_agency, groups, packs, source, dict(opts.config), period, as_of, opts.history,
+                                 executor, progress, refs, chain_of, scratch, workers, digests)
         crashpoints.reached("evaluated")
         findings = {a: [e.findings for e in evs] for a, evs in evaluated.items()}
         stored = stored_json(evaluated, by_agency)

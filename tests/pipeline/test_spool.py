@@ -51,7 +51,7 @@ def test_the_parent_holds_heads_and_the_result_is_the_same(county, tmp_path, mon
 
     def spy(by_agency, *args):
         seen["heads"] = [s for subs in by_agency.values() for s in subs]
-        seen["refs"] = args[8]
+        seen["refs"] = args[9]
         return real(by_agency, *args)
 
     monkeypatch.setattr(pipeline, "evaluate_all", spy)
