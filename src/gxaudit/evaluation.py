@@ -137,12 +137,19 @@ def stored_json(evaluated: dict[str, list[Evaluated]], by_agency: dict[str, list
             for s, e in zip(subs, evaluated.get(agency, []))}
 
 
-def finals(readable: list[Submission], stored: dict[str, Evaluated]):
+def finals(readable: list[Submission], stored: dict[str, Evaluated], refs: dict[str, spool.Ref]):
     """(head, JSON) of each scored Submission as evaluated, one at a time: the history copies
-    the JSON; Outcome.submissions parses it."""
+    the JSON; Outcome.submissions parses it. A file that vanished meanwhile (a temp cleaner)
+    costs the history only what last year's figures decided; the document is read back."""
     for s in readable:
         e = stored[s.id]
-        yield s, (e.whole if e.whole is not None else Path(e.stored).read_text(encoding="utf-8"))
+        if e.whole is not None:
+            yield s, e.whole
+            continue
+        try:
+            yield s, Path(e.stored).read_text(encoding="utf-8")
+        except OSError:
+            yield s, spool.hydrate(refs[s.id], s).model_dump_json()
 
 
 def whole(head: Submission, text: str) -> Submission:

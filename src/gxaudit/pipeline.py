@@ -265,12 +265,12 @@ def _score(opts: Options, packs, stamps: list[PackStamp], disc: Discovery, scrat
         del monthly_docs
         if history is not None and period:
             crashpoints.arm_history(history.db)
-            history.store(result, finals(readable, stored), created=created)
+            history.store(result, finals(readable, stored, refs), created=created)
             crashpoints.reached("stored")
         elif history is not None:
             result.summary["warnings"].append("未能确定期次，本次结果未写入历史库：请用 --period 指定，如 2025 或 2025-10")
     finally:
         if history is not None:
             history.close()
-    kept = [whole(h, text) for h, text in finals(readable, stored)] if opts.keep_submissions else []
+    kept = [whole(h, text) for h, text in finals(readable, stored, refs)] if opts.keep_submissions else []
     return Outcome(result=result, submissions=kept, unreadable=[s.file for s in failed])

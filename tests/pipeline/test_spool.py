@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import time
 from pathlib import Path
 
@@ -97,3 +98,21 @@ def test_a_killed_runs_scratch_is_swept_after_a_day(tmp_path):
     assert parsecache.sweep(tmp_path) == [old]
     assert fresh.is_dir() and entry.is_file() and not old.exists()
 
+
+
+def test_evaluated_documents_that_vanish_are_read_back_for_the_history(county, tmp_path, monkeypatch):
+    real = pipeline.stored_json
+
+    def then_delete(evaluated, by_agency):
+        out = real(evaluated, by_agency)
+        for e in out.values():
+            Path(e.stored).unlink()
+        return out
+
+    monkeypatch.setattr(pipeline, "stored_json", then_delete)
+    opts = pipeline.Options(dirs=[county], period="2025-10", history=tmp_path / "h.sqlite", keep_submissions=True)
+    out = pipeline.run(opts)
+    assert out.submissions and all(s.paragraphs or s.items for s in out.submissions)
+    with sqlite3.connect(tmp_path / "h.sqlite") as db:
+        stored = {r[0] for r in db.execute("SELECT submission_id FROM submissions")}
+    assert stored == {s.id for s in out.submissions}
