@@ -56,7 +56,7 @@ def test_a_rerun_reads_head_files_only_until_the_rules_change(tmp_path, monkeypa
     again = pipeline.extract_all(disc, None, tmp_path / "cache", wanted=wanted)
     assert parsed == [] and all(r.cached for r in again)
     assert [r.model_dump(exclude={"cached"}) for r in again] == [r.model_dump(exclude={"cached"}) for r in first]
-    (key, (kind, params)), = wanted.items()
+    ((_, (kind, params)),) = wanted.items()
     other = {f"{kind}:part4": (kind, params.model_copy(update={"part": 4}))}
     changed = pipeline.extract_all(disc, None, tmp_path / "cache", wanted=other)
     assert len(parsed) == len(disc.inputs)  # every entry read again, once
