@@ -20,7 +20,7 @@ from pathlib import Path
 from gxaudit import spool
 from gxaudit.discover import Discovery
 from gxaudit.evaljobs import EvalTask, Evaluated, Item, digest_batch, evaluate_batch
-from gxaudit.executors import chunks, usable
+from gxaudit.executors import Renewable, chunks, usable
 from gxaudit.extract import renderings, series
 from gxaudit.filejobs import FileResult, restore_types
 from gxaudit.model import Submission
@@ -101,8 +101,8 @@ def evaluate_all(by_agency: dict[str, list[Submission]], groups: dict[str, str],
         for s in by_agency[agency]:
             chain = [Item(ref=refs[p.id], head=p) for p in chain_of.get(s.id, [])]
             per_group[groups[agency]].append(EvalTask(agency=agency, item=Item(ref=refs[s.id], head=s), chain=chain))
-    if executor is not None and not usable(executor):
-        executor = None  # a worker died while reading: evaluate here rather than lose the run
+    if executor is not None and not usable(executor):  # a worker died while reading: a fresh pool,
+        executor = executor if isinstance(executor, Renewable) and executor.renew() else None  # or here
     source_id = hashlib.sha256(pickle.dumps(pack_source)).hexdigest()
     total = sum(len(t) for t in per_group.values())
     if progress:

@@ -107,3 +107,31 @@ def usable(executor: Executor) -> bool:
     except BrokenExecutor:
         return False
     return True
+
+
+class Renewable(Executor):
+    """The caller's executor, replaced by a fresh process pool when a dead worker broke it.
+
+    Why: a process pool whose worker died (a reader crashing in C, the OOM killer) fails every
+    task it holds and refuses new ones. Replacing it costs one pool start; without it, every
+    later file of a province's run would be read in a process of its own, one at a time.
+    Only process pools are renewed: other executors (Dask) handle their workers themselves."""
+
+    def __init__(self, inner: Executor, workers: int):
+        self.inner, self.workers, self.made = inner, workers, []
+
+    def submit(self, fn, /, *args, **kwargs):
+        return self.inner.submit(fn, *args, **kwargs)
+
+    def renew(self) -> bool:
+        if not isinstance(self.inner, ProcessPoolExecutor):
+            return False
+        self.inner = ProcessPoolExecutor(max_workers=self.workers, initializer=worker_init)
+        self.made.append(self.inner)
+        return True
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """Shuts down the pools made here; the caller's own executor stays the caller's."""
+        for pool in self.made:
+            pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+

@@ -21,7 +21,7 @@ import calendar
 import datetime as dt
 import shutil
 import tempfile
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from concurrent.futures import BrokenExecutor, Executor
 from pathlib import Path
 from typing import Any
@@ -32,7 +32,7 @@ from gxaudit import __version__, crashpoints, monthly, parsecache, spool
 from gxaudit.agencies import agency_groups, assign_agencies
 from gxaudit.discover import Discovery, discover
 from gxaudit.evaluation import Progress, chains, evaluate_all, finals, spool_refs, stored_json, whole
-from gxaudit.executors import chunks
+from gxaudit.executors import Renewable, chunks
 from gxaudit.extract import renderings, series
 from gxaudit.filejobs import FileResult, headed, process_batch, process_isolated
 from gxaudit.history import History, normalise_period, pack_key, period_kind
@@ -122,16 +122,34 @@ def extract_all(disc: Discovery, executor: Executor | None, cache_dir: Path | No
                 progress("读取与提取", len(out), total)
         return out
     batches = chunks(inputs, workers * 4, most=FILES_PER_BATCH)
-    futures = [executor.submit(process_batch, b, cache, True, wanted) for b in batches]
-    out, done = [], 0
-    for fut, batch in zip(futures, batches):
+    window = 2 * workers  # batches in flight: all a dead worker can take down with it
+    flight: deque = deque()
+    out: list[FileResult] = []
+    done = 0
+
+    def submit(i: int) -> None:
+        flight.append((i, executor.submit(process_batch, batches[i], cache, True, wanted)))
+
+    for i in range(min(window, len(batches))):
+        submit(i)
+    nxt = len(flight)
+    while flight:
+        i, fut = flight.popleft()
         try:
-            out.extend(fut.result())
-        except BrokenExecutor:  # a worker died (a reader crashed in C, the OOM killer): find the file
-            out.extend(headed(process_isolated(inp, cache), wanted) for inp in batch)
-        done += len(batch)
+            found = fut.result()
+        except BrokenExecutor:  # a worker died: its batch is among those in flight; find the file
+            found = [headed(process_isolated(inp, cache), wanted) for inp in batches[i]]
+            lost = [(j, f) for j, f in flight if f.exception() is not None]
+            if lost and isinstance(executor, Renewable) and executor.renew():
+                flight = deque((j, f) if f.exception() is None else
+                               (j, executor.submit(process_batch, batches[j], cache, True, wanted)) for j, f in flight)
+        out.extend(found)
+        done += len(batches[i])
         if progress:
             progress("读取与提取", done, total)
+        if nxt < len(batches):
+            submit(nxt)
+            nxt += 1
     return out
 
 
@@ -187,9 +205,12 @@ def run(opts: Options, executor: Executor | None = None, progress: Progress | No
         opts.cache_dir.mkdir(parents=True, exist_ok=True)
         parsecache.sweep(opts.cache_dir)
     scratch = Path(tempfile.mkdtemp(prefix=parsecache.SCRATCH_PREFIX, dir=opts.cache_dir))
+    pool = Renewable(executor, workers) if executor is not None else None
     try:
-        outcome = _score(opts, packs, stamps, disc, scratch, executor, progress, workers, created)
+        outcome = _score(opts, packs, stamps, disc, scratch, pool, progress, workers, created)
     finally:
+        if pool is not None:
+            pool.shutdown()
         shutil.rmtree(scratch, ignore_errors=True)
         spool.forget()
     parsecache.prune(opts.cache_dir, opts.cache_max_bytes)
