@@ -47,10 +47,11 @@ def _file_name_agency(display: str, sub: Submission) -> Sourced:
     return Sourced(value=stem, source="file", detail="未识别单位名称，暂用文件名")
 
 
-def _unnamed_parts_note(subs: list[Submission]) -> list[str]:
+def _unnamed_parts_note(parts: list[Submission]) -> list[str]:
+    """One line per file whose parts still go by the file's name (the roster named none)."""
     unnamed: dict[str, list[Submission]] = defaultdict(list)
-    for s in subs:
-        if s.parts_in_file > 1 and s.agency.source == "file" and "篇序" in (s.agency.detail or ""):
+    for s in parts:
+        if s.agency.source == "file":
             unnamed[s.file].append(s)
     return [f"{file}：含{group[0].parts_in_file}篇材料，其中{len(group)}篇未能识别报送单位，已按“文件名（第几篇）”分别评分；"
             "请在 manifest.csv 中为该文件填写单位名称，或把各篇拆成单独的文件后重新报送"
@@ -61,7 +62,7 @@ def assign_agencies(results: list[FileResult], disc: Discovery) -> list[Submissi
     """Folder and roster beat what the text says; a file name is the last resort."""
     by_display = {i.display: i for i in disc.inputs}
     roster = {e.agency: e for e in disc.roster}
-    subs = []
+    subs, unnamed_parts = [], []
     for r in results:
         inp = by_display[r.display]
         for s in r.submissions:
@@ -75,9 +76,11 @@ def assign_agencies(results: list[FileResult], disc: Discovery) -> list[Submissi
                                    detail=f"所在文件夹“{inp.folder_agency}”")
             elif not s.agency.value:
                 s.agency = _file_name_agency(r.display, s)
+                if s.parts_in_file > 1:
+                    unnamed_parts.append(s)
             subs.append(s)
     _roster_names(subs, sorted(roster))
-    disc.warnings.extend(_unnamed_parts_note(subs))
+    disc.warnings.extend(_unnamed_parts_note(unnamed_parts))
     for s in subs:
         entry = roster.get(s.agency.value)
         if entry and entry.kind and s.agency_kind.source != "manifest":

@@ -22,7 +22,7 @@ from gxaudit.discover import Discovery
 from gxaudit.evaljobs import EvalTask, Evaluated, Item, digest_batch, evaluate_batch
 from gxaudit.executors import Renewable, chunks, usable
 from gxaudit.extract import renderings, series
-from gxaudit.filejobs import FileResult, restore_types
+from gxaudit.filejobs import FileResult, restore_submission
 from gxaudit.model import Submission
 
 Progress = Callable[[str, int, int], None]  # (stage label, done, total)
@@ -152,6 +152,5 @@ def finals(readable: list[Submission], stored: dict[str, Evaluated], refs: dict[
             yield s, spool.hydrate(refs[s.id], s).model_dump_json()
 
 
-def whole(head: Submission, text: str) -> Submission:
-    sub = Submission.model_validate_json(text)
-    return restore_types(FileResult(display=head.file, submissions=[sub])).submissions[0]
+def whole(text: str) -> Submission:
+    return restore_submission(Submission.model_validate_json(text))

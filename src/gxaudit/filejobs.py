@@ -1,8 +1,9 @@
 """Per-file work that runs in worker processes: ingest + extract, with a cache by content hash.
 
 Why a separate module: everything here must be importable and picklable by a fresh worker
-process, and it must hand back only Submissions — the Document (all blocks of a 300-page PDF)
-dies inside the worker, so memory stays flat however many files a run has.
+process. The Document (all blocks of a 300-page PDF) dies inside the worker, and for the
+pipeline (`process_batch(heads=True)`) only heads travel back: the whole result stays in its
+cache entry until an evaluation worker reads it (spool.py).
 
 The cache key is the file's SHA-256 plus what else changes the extraction: the display name,
 the manifest fields and a fingerprint of the ingest/extract source code. A changed extractor
@@ -82,8 +83,8 @@ class FileResult(BaseModel):
     failed: bool = False
     cached: bool = False
     entry: str | None = None  # the cache (or scratch) file holding this result, once written
-    # submission id → rules.peers digests, made while the document was in hand (never cached:
-    # they depend on the rules, which change between runs more often than the files)
+    # submission id → rules.peers digests, made while the document was in hand; kept in the
+    # entry's head file, not the entry, and remade when the rules want another one
     digests: dict[str, dict] = Field(default_factory=dict)
 
 
@@ -130,16 +131,21 @@ def cache_key(sha: str, inp: Input) -> str:
     return f"{sha[:32]}-{hashlib.sha256(extra.encode()).hexdigest()[:32]}"
 
 
-def restore_types(result: FileResult) -> FileResult:
+def restore_submission(s: Submission) -> Submission:
     """What JSON cannot say: `published_at` (a Sourced of Any) holds a date, not its ISO
-    string, so a cached Submission equals the freshly extracted one."""
+    string, so a Submission read back from JSON equals the freshly extracted one."""
+    value = s.published_at.value
+    if isinstance(value, str):
+        try:
+            s.published_at = s.published_at.model_copy(update={"value": dt.date.fromisoformat(value)})
+        except ValueError:
+            pass
+    return s
+
+
+def restore_types(result: FileResult) -> FileResult:
     for s in result.submissions:
-        value = s.published_at.value
-        if isinstance(value, str):
-            try:
-                s.published_at = s.published_at.model_copy(update={"value": dt.date.fromisoformat(value)})
-            except ValueError:
-                pass
+        restore_submission(s)
     return result
 
 
@@ -197,7 +203,7 @@ def _write_head(result: FileResult) -> None:
 
 
 def _process(inp: Input, cache_dir: str | None, wanted: dict | None = None, heads: bool = False) -> FileResult:
-    from gxaudit import extract, ingest  # imported in the worker, not at CLI start
+    from gxaudit import extract
 
     path = Path(inp.path)
     try:
@@ -206,15 +212,22 @@ def _process(inp: Input, cache_dir: str | None, wanted: dict | None = None, head
         return FileResult(display=inp.display, failed=True,
                           submissions=[extract.failed_submission(open_failure(inp, exc), inp.manifest or None)])
     cache_file = Path(cache_dir) / f"{cache_key(sha, inp)}.json" if cache_dir else None
-    if heads and cache_file is not None:
-        hit = _read_head(cache_file, wanted)
-        if hit is not None:
-            return hit
-    if heads:
-        result = headed(_process(inp, cache_dir), wanted)
-        if result.entry is not None:
-            _write_head(result)
-        return result
+    if not heads:
+        return _whole(inp, sha, cache_file)
+    hit = _read_head(cache_file, wanted) if cache_file is not None else None
+    if hit is not None:
+        return hit
+    result = headed(_whole(inp, sha, cache_file), wanted)
+    if result.entry is not None:
+        _write_head(result)
+    return result
+
+
+def _whole(inp: Input, sha: str, cache_file: Path | None) -> FileResult:
+    """The whole result: from the cache entry, else read and extracted (and cached)."""
+    from gxaudit import extract, ingest  # imported in the worker, not at CLI start
+
+    path = Path(inp.path)
     if cache_file is not None and cache_file.is_file():
         try:
             hit = FileResult.model_validate_json(cache_file.read_bytes())

@@ -34,8 +34,9 @@ def touch(entry: Path) -> None:
         pass
 
 
-def entries(cache_dir: Path) -> list[tuple[float, int, Path]]:
-    """(last use, size, path) of every cache entry, least recently used first."""
+def _listed(cache_dir: Path | str, keep) -> list[tuple[os.DirEntry, os.stat_result]]:
+    """(entry, its stat) of what `keep(entry)` accepts in the cache folder; a folder or an
+    entry that cannot be read is skipped, never an error."""
     out = []
     try:
         it = os.scandir(cache_dir)
@@ -43,13 +44,18 @@ def entries(cache_dir: Path) -> list[tuple[float, int, Path]]:
         return []
     with it:
         for e in it:
-            if not e.name.endswith(SUFFIX) or not e.is_file(follow_symlinks=False):
-                continue
             try:
-                st = e.stat(follow_symlinks=False)
+                if keep(e):
+                    out.append((e, e.stat(follow_symlinks=False)))
             except OSError:
                 continue
-            out.append((max(st.st_atime, st.st_mtime), st.st_size, Path(e.path)))
+    return out
+
+
+def entries(cache_dir: Path) -> list[tuple[float, int, Path]]:
+    """(last use, size, path) of every cache entry, least recently used first."""
+    found = _listed(cache_dir, lambda e: e.name.endswith(SUFFIX) and e.is_file(follow_symlinks=False))
+    out = [(max(st.st_atime, st.st_mtime), st.st_size, Path(e.path)) for e, st in found]
     out.sort(key=lambda t: (t[0], t[2].name))
     return out
 
@@ -84,21 +90,9 @@ def sweep(cache_dir: Path | str | None, now: float | None = None) -> list[Path]:
     if cache_dir is None:
         return []
     now = time.time() if now is None else now
-    gone = []
-    try:
-        it = os.scandir(cache_dir)
-    except OSError:
-        return []
-    with it:
-        for e in it:
-            if not e.name.startswith(SCRATCH_PREFIX) or not e.is_dir(follow_symlinks=False):
-                continue
-            try:
-                if now - e.stat(follow_symlinks=False).st_mtime < STALE_SCRATCH_S:
-                    continue
-            except OSError:
-                continue
-            shutil.rmtree(e.path, ignore_errors=True)
-            gone.append(Path(e.path))
-    return sorted(gone)
-
+    stale = [Path(e.path) for e, st in _listed(
+        cache_dir, lambda e: e.name.startswith(SCRATCH_PREFIX) and e.is_dir(follow_symlinks=False))
+        if now - st.st_mtime >= STALE_SCRATCH_S]
+    for path in stale:
+        shutil.rmtree(path, ignore_errors=True)
+    return sorted(stale)

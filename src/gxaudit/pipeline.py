@@ -257,8 +257,9 @@ def _score(opts: Options, packs, stamps: list[PackStamp], disc: Discovery, scrat
         for s in failed:
             failed_by_agency[s.agency.value].append(s)
         source = (opts.packs, opts.rules_config if opts.rules_config is not None else opts.config)
-        evaluated = evaluate_all(by_agency, groups, packs, source, dict(opts.config), period, as_of, opts.history,
-                                 executor, progress, refs, chain_of, scratch, workers, digests)
+        evaluated = evaluate_all(by_agency, groups, packs, source, dict(opts.config), period=period, as_of=as_of,
+                                 history=opts.history, executor=executor, progress=progress, refs=refs,
+                                 chain_of=chain_of, scratch=scratch, workers=workers, digests=digests)
         crashpoints.reached("evaluated")
         findings = {a: [e.findings for e in evs] for a, evs in evaluated.items()}
         stored = stored_json(evaluated, by_agency)
@@ -293,5 +294,5 @@ def _score(opts: Options, packs, stamps: list[PackStamp], disc: Discovery, scrat
     finally:
         if history is not None:
             history.close()
-    kept = [whole(h, text) for h, text in finals(readable, stored, refs)] if opts.keep_submissions else []
+    kept = [whole(text) for _, text in finals(readable, stored, refs)] if opts.keep_submissions else []
     return Outcome(result=result, submissions=kept, unreadable=[s.file for s in failed])

@@ -50,10 +50,10 @@ def test_the_parent_holds_heads_and_the_result_is_the_same(county, tmp_path, mon
     seen = {}
     real = pipeline.evaluate_all
 
-    def spy(by_agency, *args):
+    def spy(by_agency, *args, **kw):
         seen["heads"] = [s for subs in by_agency.values() for s in subs]
-        seen["refs"] = args[9]
-        return real(by_agency, *args)
+        seen["refs"] = kw["refs"]
+        return real(by_agency, *args, **kw)
 
     monkeypatch.setattr(pipeline, "evaluate_all", spy)
     opts = pipeline.Options(dirs=[county], period="2025-10", history=tmp_path / "h.sqlite",

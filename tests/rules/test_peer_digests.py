@@ -46,10 +46,18 @@ def shingles(x, params) -> frozenset:
     return frozenset(nd._array(x, params, CheckContext())[1].tolist())
 
 
+def peers_of(s, peers):
+    """Other bodies' reports on the same year (unknown year or agency: kept)."""
+    year, agency = s.report_year.value, s.agency.value
+    return [p for p in peers
+            if not (year is not None and p.report_year.value is not None and p.report_year.value != year)
+            and not (p.id == s.id or p.file == s.file or bool(agency and p.agency.value == agency))]
+
+
 def definition(s, params, peers, previous=None):
     """雷同 set by set, as the rule's docstring defines it: (similarity, other file), or None
     when nothing is compared."""
-    group_peers = nd.peers(s, CheckContext(peers=peers))
+    group_peers = peers_of(s, peers)
     others = ([previous] if previous is not None else []) + group_peers
     text = nd._text(s, params)
     if not others or text is None or len(text) < params.min_chars:

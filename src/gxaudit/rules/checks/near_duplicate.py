@@ -161,16 +161,3 @@ def run(sub: Submission, params: Params, ctx: CheckContext) -> list[CheckResult]
     ev = Evidence(file=sub.file, section=what, detail=f"与{role}“{name}”（{other_file}）相似度 {sim:.0%}")
     return [CheckResult(outcome="fail", evidence=[ev], data=data,
                         message=f"{what}与{role}“{name}”的文本高度雷同（相似度 {sim:.0%}，阈值 {params.threshold:.0%}）")]
-
-
-def peers(sub: Submission, ctx: CheckContext) -> list[Peer | Submission]:
-    """Other bodies' reports on the same year (unknown year or agency: kept): whom `run`
-    compares with, spelled out (tests and the documentation read this one)."""
-    year, agency = sub.report_year.value, sub.agency.value
-
-    def kept(p) -> bool:
-        pid, pfile, pagency, pyear = meta(p)
-        return (not (year is not None and pyear is not None and pyear != year)
-                and not (pid == sub.id or pfile == sub.file or bool(agency and pagency == agency)))
-
-    return [p for p in ctx.peers if kept(p)]
