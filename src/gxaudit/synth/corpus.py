@@ -120,12 +120,12 @@ def shiyou_missing(agency: Agency, form: str, text: str, year: int) -> list[str]
 _SHIYOU_CACHE: dict = {}
 
 
-def write_xlsx_report(path: Path, bs: list[SpecBlock]) -> None:
+def write_xlsx_report(path: Path, bs: list[SpecBlock], created: dt.datetime = dt.datetime(2025, 1, 2)) -> None:
     """A report typed into a spreadsheet: text in column A, each table below its heading."""
     import xlsxwriter
 
     wb = xlsxwriter.Workbook(str(path), {"in_memory": True})
-    wb.set_properties({"created": dt.datetime(2025, 1, 2)})
+    wb.set_properties({"created": created})
     ws = wb.add_worksheet("年报")
     r = 0
     for b in bs:
